@@ -1,0 +1,156 @@
+/**
+ * Ruby's Time, as Jekyll hands it to Liquid: an instant plus the UTC offset it was written in.
+ * A JS Date has no offset, and Jekyll prints and formats times in the offset they were read with
+ * (`2023-06-14 09:00:00 +0900`), or in the site's `timezone` when the source gave none.
+ */
+export class JekyllTime extends Date {
+  /** Offset from UTC in minutes, east positive (+0900 → 540). */
+  readonly utcOffset: number;
+
+  constructor(epochMs: number, utcOffset: number) {
+    super(epochMs);
+    this.utcOffset = utcOffset;
+  }
+
+  /** Wall-clock fields in this time's own offset. */
+  get wall(): WallClock {
+    const d = new Date(this.getTime() + this.utcOffset * 60_000);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+      weekday: d.getUTCDay(),
+    };
+  }
+
+  /** Ruby's `Time#to_s`: `2023-06-14 09:00:00 +0900`. */
+  override toString(): string {
+    const w = this.wall;
+    return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)} ${formatOffset(this.utcOffset, false)}`;
+  }
+
+  /** Ruby's `Time#xmlschema`: `2023-06-14T09:00:00+09:00`. */
+  toXmlSchema(): string {
+    const w = this.wall;
+    return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${formatOffset(this.utcOffset, true)}`;
+  }
+
+  /** The same instant seen from another offset. */
+  withOffset(utcOffset: number): JekyllTime {
+    return new JekyllTime(this.getTime(), utcOffset);
+  }
+}
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+}
+
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function formatOffset(minutes: number, colon: boolean): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}${colon ? ':' : ''}${pad(abs % 60)}`;
+}
+
+/** Offset (minutes east of UTC) of an IANA zone at a given instant; undefined zone = the process's. */
+export function zoneOffsetAt(epochMs: number, timeZone: string | undefined): number {
+  if (!timeZone) return -new Date(epochMs).getTimezoneOffset();
+  const parts = zoneFormatter(timeZone).formatToParts(new Date(epochMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Is `name` a time zone this runtime knows? */
+export function isValidTimeZone(name: string): boolean {
+  try {
+    zoneFormatter(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A wall-clock time in a zone (as Ruby's `Time.local` with ENV['TZ'] set). */
+export function timeFromWallClock(
+  w: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; millisecond?: number },
+  timeZone: string | undefined,
+): JekyllTime {
+  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour ?? 0, w.minute ?? 0, w.second ?? 0, w.millisecond ?? 0);
+  // Two passes settle DST edges: guess the offset at the naive instant, then at the corrected one.
+  let offset = zoneOffsetAt(naive, timeZone);
+  offset = zoneOffsetAt(naive - offset * 60_000, timeZone);
+  return new JekyllTime(naive - offset * 60_000, offset);
+}
+
+const TIME_RE =
+  /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$/;
+
+/**
+ * Parses the date strings Jekyll accepts (Ruby's `Time.parse` on the forms people write):
+ * `2023-06-14`, `2023-06-14 09:00`, `2023-06-14 09:00:00 +0900`, `2023-06-14T09:00:00Z`.
+ * Returns undefined when the text is not such a date.
+ */
+export function parseTime(text: string, timeZone: string | undefined): JekyllTime | undefined {
+  const m = TIME_RE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const w = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: h ? Number(h) : 0,
+    minute: mi ? Number(mi) : 0,
+    second: s ? Number(s) : 0,
+    millisecond: frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0,
+  };
+  if (w.month < 1 || w.month > 12 || w.day < 1 || w.day > daysInMonth(w.year, w.month) || w.hour > 23 || w.minute > 59 || w.second > 60) {
+    return undefined;
+  }
+  if (!zone) return timeFromWallClock(w, timeZone);
+  let offset = 0;
+  if (!/^(Z|z|UTC|GMT)$/.test(zone)) {
+    const digits = zone.replace(':', '');
+    const sign = digits[0] === '-' ? -1 : 1;
+    offset = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0));
+  }
+  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  return new JekyllTime(naive - offset * 60_000, offset);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
