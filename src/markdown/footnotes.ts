@@ -1,0 +1,55 @@
+/**
+ * Footnotes as kramdown writes them (markdown-it-footnote parses them): markers
+ * `<sup id="fnref:NAME" role="doc-noteref">`, the endnotes
+ * `<div class="footnotes" role="doc-endnotes"><ol>` and backlinks appended to
+ * the last paragraph (after a no-break space) or in a paragraph of their own.
+ */
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { ResolvedKramdownOptions } from './options.js';
+import { escapeAttr } from './html-attributes.js';
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+export function footnotesRendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
+  const r = md.renderer.rules;
+  const name = (t: Token, env: Record<string, unknown>) => {
+    const list = (env.footnotes as { list: Array<{ label?: string }> }).list;
+    const label = t.meta.label ?? list[t.meta.id]?.label ?? String(t.meta.id + 1);
+    return opts.footnotePrefix + label;
+  };
+  r.footnote_ref = (tokens, idx, _o, env) => {
+    const t = tokens[idx];
+    const n = name(t, env);
+    const repeat = t.meta.subId > 0 ? `:${t.meta.subId}` : '';
+    return (
+      `<sup id="fnref:${escapeAttr(n)}${repeat}" role="doc-noteref">` +
+      `<a href="#fn:${escapeAttr(n)}" class="footnote" rel="footnote">${t.meta.id + opts.footnoteNr}</a></sup>`
+    );
+  };
+  r.footnote_block_open = () =>
+    `<div class="footnotes" role="doc-endnotes">\n  <ol${opts.footnoteNr !== 1 ? ` start="${opts.footnoteNr}"` : ''}>\n`;
+  r.footnote_block_close = () => '  </ol>\n</div>\n';
+  r.footnote_open = (tokens, idx, _o, env) => `    <li id="fn:${escapeAttr(name(tokens[idx], env))}" role="doc-endnote">\n`;
+  r.footnote_close = () => '    </li>\n';
+  r.footnote_anchor = (tokens, idx, _o, env) => {
+    const t = tokens[idx];
+    if (!opts.footnoteBacklink) return '';
+    const n = escapeAttr(name(t, env));
+    const text = escapeText(opts.footnoteBacklink);
+    const prev = tokens[idx - 1];
+    const inPara = prev.type === 'inline' || prev.type === 'footnote_anchor' ? prev.type === 'inline' || (prev.meta?.inPara ?? false) : false;
+    t.meta.inPara = inPara;
+    const first = t.meta.subId === 0;
+    const link = first
+      ? `<a href="#fnref:${n}" class="reversefootnote" role="doc-backlink">${text}</a>`
+      : `<a href="#fnref:${n}:${t.meta.subId}" class="reversefootnote" role="doc-backlink">${text}<sup>${t.meta.subId + 1}</sup></a>`;
+    const sep = inPara || !first ? '\u00a0' : '';
+    const open = !inPara && first ? '<p>' : '';
+    const next = tokens[idx + 1];
+    const close = !inPara && !(next && next.type === 'footnote_anchor') ? '</p>\n' : '';
+    return open + sep + link + close;
+  };
+}

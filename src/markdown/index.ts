@@ -1,0 +1,90 @@
+/**
+ * kramdown-compatible Markdown (as Jekyll 4.3 configures kramdown 2.4 with the
+ * GFM parser) on markdown-it. Create the converter once and reuse it.
+ */
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
+import abbr from 'markdown-it-abbr';
+import type Token from 'markdown-it/lib/token.mjs';
+import { resolveKramdownOptions, type ResolvedKramdownOptions } from './options.js';
+import { typographyPlugin } from './typography.js';
+import { blockExtensionsPlugin, applyBlockIals, resolveIals } from './block-extensions.js';
+import { spanExtensionsPlugin, resolveSpanIals } from './span-extensions.js';
+import { headerIdSuffix, autoIdsRule } from './auto-ids.js';
+import { kramdownListsRule } from './lists.js';
+import { footnotesRendering } from './footnotes.js';
+import { mathPlugin } from './math.js';
+import { tocPlaceholder, tocPlugin } from './toc.js';
+import { gfmEscape } from './escapes.js';
+import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
+import { createEnv } from './env.js';
+
+export interface KramdownOptions {
+  /** the `kramdown:` section of _config.yml, snake_case keys as in YAML */
+  [key: string]: unknown;
+}
+export interface MarkdownOptions {
+  kramdown?: KramdownOptions;
+  /** site `highlighter`: 'rouge' (default) | 'none' */
+  highlighter?: string;
+}
+export interface MarkdownConverter {
+  convert(markdown: string): string;
+}
+
+function rendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
+  const r = md.renderer.rules;
+  const attrsOf = (t: Token) => new Map(t.attrs ?? []);
+  r.fence = (tokens, idx) => {
+    const t = tokens[idx];
+    // kramdown-parser-gfm: the language is the info string's first word, up to a '?'
+    const m = /^(\S+?)(?:\?\S*)?(?:\s|$)/.exec(t.info.trim());
+    const attrs = attrsOf(t);
+    if (m) {
+      const cls = attrs.get('class');
+      attrs.delete('class');
+      attrs.set('class', cls ? `language-${m[1]} ${cls}` : `language-${m[1]}`);
+    }
+    return renderKramdownCodeBlock(t.content, attrs, m ? m[1] : undefined, opts);
+  };
+  r.code_block = (tokens, idx) => renderKramdownCodeBlock(tokens[idx].content, attrsOf(tokens[idx]), undefined, opts);
+  r.code_inline = (tokens, idx) => renderKramdownCodeSpan(tokens[idx].content, attrsOf(tokens[idx]), opts);
+  const cell = (open: string) => (tokens: Token[], idx: number, options: MarkdownIt.Options, env: unknown, self: MarkdownIt.Renderer) => {
+    // kramdown fills an empty cell with a no-break space
+    const inline = tokens[idx + 1];
+    const empty = inline && inline.type === 'inline' && inline.content.trim() === '';
+    const html = self.renderToken(tokens, idx, options);
+    void open;
+    void env;
+    return empty ? html + '\u00a0' : html;
+  };
+  r.th_open = cell('th');
+  r.td_open = cell('td');
+}
+
+export function createMarkdownConverter(options: MarkdownOptions = {}): MarkdownConverter {
+  const opts = resolveKramdownOptions(options.kramdown ?? {}, options.highlighter ?? 'rouge');
+  const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: opts.hardWrap, linkify: false, typographer: false });
+  md.use(footnote).use(deflist).use(abbr);
+  md.inline.ruler.at('escape', gfmEscape);
+  typographyPlugin(md, opts);
+  blockExtensionsPlugin(md);
+  spanExtensionsPlugin(md);
+  mathPlugin(md);
+  tocPlugin(md, opts);
+  md.core.ruler.after('block', 'kramdown_header_id_suffix', headerIdSuffix);
+  md.core.ruler.after('kramdown_header_id_suffix', 'kramdown_block_ials', applyBlockIals);
+  md.core.ruler.after('inline', 'kramdown_span_ials', resolveSpanIals);
+  md.core.ruler.after('kramdown_span_ials', 'kramdown_resolve_ials', resolveIals);
+  md.core.ruler.after('kramdown_resolve_ials', 'kramdown_auto_ids', autoIdsRule(opts));
+  md.core.ruler.after('kramdown_auto_ids', 'kramdown_lists', kramdownListsRule);
+  md.core.ruler.after('kramdown_lists', 'kramdown_toc', tocPlaceholder);
+  footnotesRendering(md, opts);
+  rendering(md, opts);
+  return {
+    convert(markdown: string): string {
+      return md.render(markdown, createEnv());
+    },
+  };
+}

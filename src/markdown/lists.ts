@@ -1,0 +1,109 @@
+/**
+ * kramdown list semantics on markdown-it's list tokens:
+ *   - which items show their first paragraph without <p> ("transparent"),
+ *     decided per item as kramdown's parse_list does, not per list as in CommonMark;
+ *   - GFM task lists ([ ] / [x] at the start of an item's first paragraph).
+ */
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
+
+interface Item {
+  open: number;
+  close: number;
+  /** index of the first child block's opening token, or -1 */
+  first: number;
+  /** number of child blocks */
+  childCount: number;
+}
+
+function findClose(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    depth += tokens[i].nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+function childBlocks(tokens: Token[], open: number, close: number): number[] {
+  const out: number[] = [];
+  for (let i = open + 1; i < close; i++) {
+    const t = tokens[i];
+    if (t.type === 'kd_ial' || t.type === 'kd_eob') continue;
+    out.push(i);
+    if (t.nesting === 1) i = findClose(tokens, i);
+  }
+  return out;
+}
+
+export function kramdownListsRule(state: StateCore): void {
+  const tokens = state.tokens;
+  const lines = state.src.split('\n');
+  const isBlank = (line: number) => line < lines.length && /^[\s>]*$/.test(lines[line]);
+  for (let i = 0; i < tokens.length; i++) {
+    const list = tokens[i];
+    if (list.type !== 'bullet_list_open' && list.type !== 'ordered_list_open') continue;
+    const listClose = findClose(tokens, i);
+    const items: Item[] = [];
+    for (const idx of childBlocks(tokens, i, listClose)) {
+      if (tokens[idx].type !== 'list_item_open') continue;
+      const close = findClose(tokens, idx);
+      const kids = childBlocks(tokens, idx, close);
+      items.push({ open: idx, close, first: kids.length ? kids[0] : -1, childCount: kids.length });
+    }
+    const transparent: boolean[] = [];
+    items.forEach((it, k) => {
+      const firstTok = it.first >= 0 ? tokens[it.first] : null;
+      const isP = firstTok?.type === 'paragraph_open';
+      let result = false;
+      if (isP) {
+        const pEnd = firstTok!.map![1];
+        const blankAfter = isBlank(pEnd) && (k < items.length - 1 || it.childCount > 1 || pEnd < lines.length - 1);
+        const isLast = k === items.length - 1;
+        const lastOnlyTrailingBlank = isLast && it.childCount === 1;
+        const cond1 = !blankAfter || lastOnlyTrailingBlank;
+        const cond2 = !isLast || items.length === 1 || items.slice(0, -1).some((c, j) => c.first < 0 || tokens[c.first].type !== 'paragraph_open' || transparent[j]);
+        result = cond1 && cond2;
+      }
+      transparent.push(result);
+      if (isP) {
+        const pClose = findClose(tokens, it.first);
+        tokens[it.first].hidden = result;
+        tokens[pClose].hidden = result;
+      }
+      // later paragraphs are always real paragraphs
+      for (let j = it.open + 1; j < it.close; j++) {
+        const t = tokens[j];
+        if (t.type === 'paragraph_open' && t.level === tokens[it.open].level + 1 && j !== it.first) {
+          t.hidden = false;
+          tokens[findClose(tokens, j)].hidden = false;
+        }
+      }
+    });
+    taskList(tokens, list, items);
+  }
+}
+
+const UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';
+const CHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />';
+
+function taskList(tokens: Token[], list: Token, items: Item[]): void {
+  let isTaskList = false;
+  for (const it of items) {
+    if (it.first < 0 || tokens[it.first].type !== 'paragraph_open') continue;
+    const inline = tokens[it.first + 1];
+    const first = inline.children?.[0];
+    if (first && first.type === 'text') {
+      const m = /^\s*\[([ xX])\]\s+/.exec(first.content);
+      if (m && (first.content.length > m[0].length || inline.children!.length > 1)) {
+        const box = new (first.constructor as new (t: string, g: string, n: number) => Token)('html_inline', '', 0);
+        box.content = m[1] === ' ' ? UNCHECKED : CHECKED;
+        first.content = first.content.slice(m[0].length);
+        inline.children!.unshift(box);
+        isTaskList = true;
+      }
+    }
+    if (isTaskList) tokens[it.open].attrSet('class', 'task-list-item');
+  }
+  if (isTaskList) list.attrSet('class', 'task-list');
+}

@@ -1,0 +1,62 @@
+/**
+ * kramdown math with the MathJax engine: `$$...$$` standing alone as a block
+ * becomes `\[...\]`, inside text `\(...\)`.
+ */
+import type MarkdownIt from 'markdown-it';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import { renderAttrs } from './html-attributes.js';
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** Block math: the block starts with $$ (after 0-3 spaces) and its text ends with $$. */
+function blockMath(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (!state.src.startsWith('$$', start)) return false;
+  // the block ends at the first blank line (or end of container)
+  let line = startLine + 1;
+  while (line < endLine && !state.isEmpty(line) && state.sCount[line] >= state.blkIndent) {
+    const s = state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+    if (/^\{:/.test(s) || /^\^\s*$/.test(s)) break;
+    line++;
+  }
+  const text = state.src.slice(start, state.eMarks[line - 1]);
+  const m = /^\$\$([^]*?)\$\$\s*$/.exec(text);
+  if (!m) return false;
+  if (silent) return true;
+  const tok = state.push('kd_math_block', '', 0);
+  tok.content = m[1].trim();
+  tok.block = true;
+  tok.map = [startLine, line];
+  state.line = line;
+  return true;
+}
+
+function inlineMath(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (src.charCodeAt(pos) !== 0x24 || src.charCodeAt(pos + 1) !== 0x24) return false;
+  const end = src.indexOf('$$', pos + 2);
+  if (end < 0 || end + 2 > state.posMax) return false;
+  if (!silent) {
+    const tok = state.push('kd_math_inline', '', 0);
+    tok.content = src.slice(pos + 2, end).trim();
+  }
+  state.pos = end + 2;
+  return true;
+}
+
+export function mathPlugin(md: MarkdownIt): void {
+  md.block.ruler.before('paragraph', 'kramdown_block_math', blockMath);
+  md.inline.ruler.before('escape', 'kramdown_inline_math', inlineMath);
+  md.renderer.rules.kd_math_block = (tokens, idx) => {
+    const t = tokens[idx];
+    const body = `\\[${escapeText(t.content)}\\]`;
+    if (t.attrs && t.attrs.length) return `<div${renderAttrs(new Map(t.attrs))}>${body}\n</div>\n`;
+    return body + '\n';
+  };
+  md.renderer.rules.kd_math_inline = (tokens, idx) => `\\(${escapeText(tokens[idx].content)}\\)`;
+}
