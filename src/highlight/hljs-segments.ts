@@ -1,0 +1,48 @@
+/**
+ * highlight.js as a tokenizer: runs it once per block and flattens its scope tree into
+ * segments of text, each with the stack of hljs scopes it sits in (outermost first).
+ */
+import hljsCore from 'highlight.js/lib/core';
+import type { HLJSApi, LanguageFn } from 'highlight.js';
+
+export interface Segment {
+  text: string;
+  scopes: readonly string[];
+}
+
+interface ScopeNode {
+  scope?: string;
+  children: Array<string | ScopeNode>;
+}
+
+// A private instance, so other modules' registrations or configuration cannot change our output.
+const hljs: HLJSApi = hljsCore.newInstance();
+hljs.configure({ ignoreUnescapedHTML: true, throwUnescapedHTML: false });
+
+export function registerLanguage(name: string, fn: LanguageFn): void {
+  if (!hljs.getLanguage(name)) hljs.registerLanguage(name, fn);
+}
+
+export function hasLanguage(name: string): boolean {
+  return hljs.getLanguage(name) !== undefined;
+}
+
+export function hljsSegments(code: string, language: string): Segment[] {
+  const result = hljs.highlight(code, { language, ignoreIllegals: true });
+  const root = (result._emitter as unknown as { rootNode: ScopeNode }).rootNode;
+  const out: Segment[] = [];
+  const walk = (node: ScopeNode, scopes: readonly string[]) => {
+    const inner = node.scope ? [...scopes, node.scope] : scopes;
+    for (const child of node.children) {
+      if (typeof child === 'string') {
+        if (!child) continue;
+        const last = out[out.length - 1];
+        // hljs splits plain text at keyword-match boundaries; join text with identical scopes.
+        if (last && last.scopes === inner) last.text += child;
+        else out.push({ text: child, scopes: inner });
+      } else walk(child, inner);
+    }
+  };
+  walk(root, []);
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * A language profile: how to turn highlight.js scopes, and the plain text between them,
+ * into the token classes the matching Rouge lexer emits.
+ */
+import type { Token } from './token.js';
+
+export type PlainKind = 'ws' | 'ident' | 'number' | 'operator' | 'punct' | 'other';
+
+export interface Profile {
+  /** highlight.js language that tokenizes this Rouge lexer's input. */
+  hljs: string;
+  /**
+   * Class for a segment given its hljs scopes (outermost first) and text. `undefined`
+   * means "treat as plain text" (split further with `plain`).
+   */
+  scope(scopes: readonly string[], text: string): string | undefined;
+  /** Class of a piece of plain text. */
+  plain(kind: PlainKind, text: string): string;
+  /** Characters that count as operators in plain text (the rest of ASCII punctuation is `p`). */
+  operators: RegExp;
+  /** Identifier syntax in plain text. */
+  ident: RegExp;
+  /** Token-level corrections applied after classification (context such as `name(` → function). */
+  fix?(tokens: Token[]): void;
+}

@@ -1,0 +1,32 @@
+/** Per-language profiles: highlight.js language + the corrections that make its output read like Rouge's. */
+import { makeProfile, quoteClass, slashComment } from './base-profile.js';
+import type { Profile } from './profile.js';
+
+const hashComment = () => 'c1';
+
+export const PROFILES: Record<string, Profile> = {
+  javascript: makeProfile({ hljs: 'javascript', ident: 'nx', string: quoteClass, comment: slashComment }),
+  typescript: makeProfile({ hljs: 'typescript', ident: 'nx', string: quoteClass, comment: slashComment }),
+  python: makeProfile({ hljs: 'python', comment: hashComment }),
+  ruby: makeProfile({ hljs: 'ruby', string: quoteClass, comment: hashComment }),
+  go: makeProfile({ hljs: 'go' }),
+  rust: makeProfile({ hljs: 'rust' }),
+  java: makeProfile({ hljs: 'java', punctClass: 'o', comment: slashComment }),
+  c: makeProfile({ hljs: 'c', comment: slashComment }),
+  cpp: makeProfile({ hljs: 'cpp', comment: slashComment }),
+  csharp: makeProfile({ hljs: 'csharp', comment: slashComment }),
+  kotlin: makeProfile({ hljs: 'kotlin', comment: slashComment }),
+  swift: makeProfile({ hljs: 'swift', comment: slashComment }),
+  php: makeProfile({ hljs: 'php', string: quoteClass, comment: slashComment }),
+  shell: makeProfile({ hljs: 'bash', ident: '' }),
+  html: makeProfile({ hljs: 'xml', ident: '' }),
+  xml: makeProfile({ hljs: 'xml', ident: '' }),
+  css: makeProfile({ hljs: 'css' }),
+  scss: makeProfile({ hljs: 'scss', comment: slashComment }),
+  json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl' }, string: () => 's2' }),
+  yaml: makeProfile({ hljs: 'yaml', comment: hashComment }),
+  sql: makeProfile({ hljs: 'sql', comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1') }),
+  markdown: makeProfile({ hljs: 'markdown', ident: '', operatorClass: '', punctClass: '' }),
+  docker: makeProfile({ hljs: 'dockerfile', ident: '' }),
+  diff: makeProfile({ hljs: 'diff', ident: '', operatorClass: '', punctClass: '' }),
+};

@@ -1,0 +1,5 @@
+/** A Rouge token: its Pygments short class ('' = plain text, written without a span) and its text. */
+export interface Token {
+  cls: string;
+  text: string;
+}
