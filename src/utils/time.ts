@@ -45,6 +45,17 @@ export class JekyllTime extends Date {
   }
 }
 
+/** Ruby's Date (a YAML `2023-06-14`): prints as the bare date. */
+export class YamlDate extends JekyllTime {
+  constructor(year: number, month: number, day: number) {
+    super(Date.UTC(year, month - 1, day), 0);
+  }
+  override toString(): string {
+    const w = this.wall;
+    return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  }
+}
+
 export interface WallClock {
   year: number;
   month: number;
@@ -68,7 +79,7 @@ export function formatOffset(minutes: number, colon: boolean): string {
 
 /** Offset (minutes east of UTC) of an IANA zone at a given instant; undefined zone = the process's. */
 export function zoneOffsetAt(epochMs: number, timeZone: string | undefined): number {
-  if (!timeZone) return -new Date(epochMs).getTimezoneOffset();
+  if (!timeZone) return -new Date(epochMs).getTimezoneOffset() || 0;
   const parts = zoneFormatter(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
