@@ -1,0 +1,111 @@
+/**
+ * Jekyll's EntryFilter: which directory entries are site content. Names starting with
+ * `.`, `_`, `#` or `~` and backups (`x~`) are skipped; `exclude` removes, `include` restores.
+ * Patterns match as Ruby's File.fnmatch (no FNM_PATHNAME: `*` crosses `/`) or as a prefix.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SPECIAL_LEADING = /^[._#~]/;
+
+export class EntryFilter {
+  private readonly includeMatchers: Matcher[];
+  private readonly excludeMatchers: Matcher[];
+
+  constructor(
+    private readonly source: string,
+    include: string[],
+    exclude: string[],
+    private readonly safe = false,
+  ) {
+    const includeSet = new Set(include);
+    this.includeMatchers = include.map((p) => matcher(source, p));
+    this.excludeMatchers = exclude.filter((p) => !includeSet.has(p)).map((p) => matcher(source, p));
+  }
+
+  /**
+   * Keeps the entries of `baseDir` (relative to the source, `` or `/ko` or `_posts`) that are content.
+   * `entries` are names or relative paths below baseDir.
+   */
+  filter(entries: string[], baseDir: string): string[] {
+    return entries.filter((e) => this.keep(e, baseDir));
+  }
+
+  keep(entry: string, baseDir: string): boolean {
+    if (entry.endsWith('.')) return false;
+    const base = entry.slice(entry.lastIndexOf('/') + 1);
+    const included = this.matches(this.includeMatchers, entry) || this.matches(this.includeMatchers, base);
+    if (!included && this.matches(this.excludeMatchers, joinRelative(baseDir, entry))) return false;
+    if (this.symlinkOutside(path.join(this.source, baseDir, entry))) return false;
+    if (included) return true;
+    return !(SPECIAL_LEADING.test(entry) || SPECIAL_LEADING.test(base) || entry.endsWith('~'));
+  }
+
+  isIncluded(entry: string): boolean {
+    const base = entry.slice(entry.lastIndexOf('/') + 1);
+    return this.matches(this.includeMatchers, entry) || this.matches(this.includeMatchers, base);
+  }
+
+  /** In safe mode, symlinks pointing outside the source are not content (EntryFilter#symlink?). */
+  symlinkOutside(absolute: string): boolean {
+    if (!this.safe) return false;
+    try {
+      if (!fs.lstatSync(absolute).isSymbolicLink()) return false;
+      const real = fs.realpathSync(absolute);
+      return !(real === this.source || real.startsWith(this.source + path.sep));
+    } catch {
+      return true;
+    }
+  }
+
+  private matches(matchers: Matcher[], entry: string): boolean {
+    if (matchers.length === 0) return false;
+    const withSource = path.posix.join(this.source, entry);
+    for (const m of matchers) if (m(withSource)) return true;
+    return false;
+  }
+}
+
+type Matcher = (entryWithSource: string) => boolean;
+
+function matcher(source: string, pattern: string): Matcher {
+  const withSource = path.posix.join(source, pattern);
+  const re = fnmatchRegExp(withSource);
+  const dirForm = pattern.endsWith('/') ? withSource.replace(/\/$/, '') : undefined;
+  return (entry) => re.test(entry) || entry.startsWith(withSource) || (dirForm !== undefined && entry === dirForm && isDirectory(entry));
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function joinRelative(baseDir: string, entry: string): string {
+  return baseDir ? `${baseDir}/${entry}`.replace(/\/{2,}/g, '/') : `/${entry}`;
+}
+
+/** File.fnmatch without flags: `*` and `?` match any character including `/`, `[...]` classes. */
+export function fnmatchRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) re += '\\[';
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith('!')) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < pattern.length) {
+      re += `\\${pattern[++i]}`;
+    } else re += c.replace(/[.+^${}()|\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's');
+}

@@ -1,0 +1,98 @@
+/** Splitting a file into YAML front matter and content, with Jekyll's exact rules. */
+import fs from 'node:fs';
+import { BuildError, codeFrame } from '../diagnostics/diagnostic.js';
+import { isHash, type Hash } from '../utils/merge.js';
+import { loadYaml, YamlError } from './yaml.js';
+
+// Document::YAML_FRONT_MATTER_REGEXP, anchored at the start (\A) with the sticky flag.
+const FRONT_MATTER = /(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)[ \t]*$\n?)/my;
+// Utils.has_yaml_header? reads the raw first line: a BOM in front means "no front matter".
+const YAML_HEADER = /^---\s*\r?\n/;
+
+/** Does the file start with a front matter fence (checked on raw bytes, as Jekyll does)? */
+export function hasYamlHeader(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(512);
+    const n = fs.readSync(fd, buf, 0, 512, 0);
+    const head = buf.subarray(0, n).toString('latin1');
+    const firstLine = head.slice(0, head.indexOf('\n') + 1);
+    return firstLine !== '' && YAML_HEADER.test(firstLine);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface SplitFile {
+  frontMatter: Hash | null;
+  content: string;
+  /** 1-based line at which `content` starts in the file. */
+  contentLine: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 (a BOM is dropped); throws a BuildError on invalid UTF-8. */
+export function readUtf8(file: string, display: string): string {
+  const bytes = fs.readFileSync(file);
+  try {
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const bad = findInvalidUtf8(bytes);
+    throw new BuildError({ file: display, line: bad.line, column: bad.column, message: 'Invalid UTF-8: the file is not valid UTF-8 text.' });
+  }
+}
+
+function findInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    try {
+      decoder.decode(bytes.subarray(lineStart, i + 1), { stream: true });
+    } catch {
+      return { line, column: i - lineStart + 1 };
+    }
+  }
+  return { line, column: 1 };
+}
+
+/** Splits text into front matter and content; `display` names the file in errors. */
+export function splitFrontMatter(text: string, display: string): SplitFile {
+  FRONT_MATTER.lastIndex = 0;
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { frontMatter: null, content: text, contentLine: 1 };
+  const yamlText = m[1];
+  const matchedText = m[0];
+  const contentLine = countLines(matchedText) + 1;
+  let data: unknown;
+  try {
+    // The opening `---` is part of the YAML text (a document marker), as in Jekyll.
+    data = loadYaml(yamlText, display);
+  } catch (err) {
+    if (err instanceof YamlError) {
+      throw new BuildError({
+        file: display,
+        line: err.line,
+        column: err.column,
+        message: `YAML Exception reading front matter: ${err.message}`,
+        frame: codeFrame(text, err.line, err.column),
+      });
+    }
+    throw err;
+  }
+  if (data !== null && !isHash(data)) {
+    throw new BuildError({ file: display, line: 2, message: 'Invalid YAML front matter: it must be a mapping of keys to values.' });
+  }
+  return { frontMatter: (data as Hash | null) ?? null, content: text.slice(matchedText.length), contentLine };
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
