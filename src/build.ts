@@ -1,0 +1,87 @@
+/**
+ * One build, as Jekyll's Site#process reads: config → read → generate → render → write.
+ * Each phase takes the Site value and hands it on; problems come back as diagnostics.
+ */
+import path from 'node:path';
+import { loadConfig, type ConfigOverrides, type SiteConfig } from './config/load.js';
+import { BuildError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { generate } from './plugins/index.js';
+import { createContext, readSite } from './read/reader.js';
+import { createRenderer, renderSite } from './render/renderer.js';
+import type { Site } from './site/site.js';
+import { assertSafeDestination } from './write/guards.js';
+import { findConflicts, stagingPathFor, writeSite, type OutputItem } from './write/writer.js';
+
+export interface BuildOptions extends ConfigOverrides {
+  /** Working directory that relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+export interface BuildResult {
+  config: SiteConfig;
+  configFiles: string[];
+  site: Site;
+  /** Output paths relative to the destination. */
+  written: string[];
+  diagnostics: Diagnostic[];
+  /** Seconds the build took. */
+  seconds: number;
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = process.hrtime.bigint();
+  const { cwd = process.cwd(), ...overrides } = options;
+  const { config, files } = loadConfig(overrides, cwd);
+  return withTimezone(config.timezone, () => {
+    const diagnostics: Diagnostic[] = [];
+    const source = config.source;
+    const dest = path.resolve(String(config.destination));
+    assertSafeDestination(source, dest);
+
+    const ctx = createContext(config, diagnostics);
+    const site = readSite(ctx, { config, ignore: [stagingPathFor(dest)] });
+    generate(site);
+    const renderer = createRenderer(site);
+    renderSite(site, renderer);
+
+    const items = outputItems(site);
+    diagnostics.push(...findConflicts(items));
+    writeSite(items, { dest, keepFiles: config.keep_files });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { config, configFiles: files, site, written: items.map((i) => i.destinationPath), diagnostics, seconds };
+  });
+}
+
+/** Site#each_site_file: pages, static files to write, documents to write. */
+export function outputItems(site: Site): OutputItem[] {
+  const items: OutputItem[] = [];
+  for (const page of site.pages) {
+    items.push({ kind: 'content', destinationPath: page.destinationPath, source: page.displayPath, content: page.output ?? '' });
+  }
+  for (const file of site.staticFiles) {
+    if (!file.write) continue;
+    items.push({ kind: 'copy', destinationPath: file.destinationPath, source: path.relative(site.ctx.source, file.path), from: file.path });
+  }
+  for (const c of site.collections.values()) {
+    for (const doc of c.docs) {
+      if (!doc.write) continue;
+      items.push({ kind: 'content', destinationPath: doc.destinationPath, source: doc.displayPath, content: doc.output ?? '' });
+    }
+  }
+  return items;
+}
+
+/** Jekyll sets ENV['TZ'] from `timezone:` for the whole build; so do we, and restore it after. */
+function withTimezone<T>(timezone: string | null, fn: () => T): T {
+  if (!timezone) return fn();
+  const before = process.env.TZ;
+  process.env.TZ = timezone;
+  try {
+    return fn();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+export { BuildError };

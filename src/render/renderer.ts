@@ -1,0 +1,212 @@
+/**
+ * The render phase (Site#render): every document of every collection, then every page:
+ * Liquid on the content, the converter (Markdown, Sass), then the chain of layouts.
+ */
+import path from 'node:path';
+import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createJekyllLiquid, type JekyllLiquid } from '../liquid/engine.js';
+import { createMarkdownConverter } from '../markdown/index.js';
+import { compileSass, sassOptionsFromConfig, type SassOptions } from '../sass/compile.js';
+import { converterKind, type ConverterKind } from '../site/context.js';
+import type { Document } from '../site/document.js';
+import { Excerpt } from '../site/excerpt.js';
+import type { Page } from '../site/page.js';
+import { allDocuments, posts, type Site } from '../site/site.js';
+import { deepMerge, isHash, type Hash } from '../utils/merge.js';
+import { Payload } from './payload.js';
+
+const LIQUID_CONSTRUCT = /{%|{{/;
+
+export interface Renderer {
+  payload: Payload;
+  liquid: JekyllLiquid;
+  renderDocument(doc: Document): void;
+  renderPage(page: Page): void;
+}
+
+export function createRenderer(site: Site): Renderer {
+  const { config } = site.ctx;
+  const diagnostics = site.ctx.diagnostics;
+  const markdown = createMarkdownConverter({ kramdown: isHash(config.kramdown) ? config.kramdown : {}, highlighter: String(config.highlighter ?? 'rouge') });
+  const sassOptions: SassOptions = sassOptionsFromConfig(config, site.sassLoadPaths);
+  const warn = (d: Omit<Diagnostic, 'severity'>) => diagnostics.push({ severity: 'warning', ...d });
+
+  const liquid = createJekyllLiquid({
+    source: site.ctx.source,
+    includesDirs: site.includesDirs,
+    config,
+    safe: Boolean(config.safe),
+    markdownify: (text) => markdown.convert(text),
+    sassify: (text, syntax) => compileSass(text, syntax, 'sassify', sassOptions),
+    resolvePostUrl: (name) => resolvePostUrl(site, name),
+    resolveLinkUrl: (rel) => resolveLinkUrl(site, rel),
+  });
+
+  const convert = (kind: ConverterKind, text: string, file: string): string => {
+    switch (kind) {
+      case 'markdown':
+        return markdown.convert(text);
+      case 'sass':
+      case 'scss':
+        return compileSass(text, kind, file, sassOptions, (message) => warn({ file, message }));
+      default:
+        return text;
+    }
+  };
+
+  const renderLiquid = (template: string, file: string, scope: Hash): string => liquid.renderSync(liquid.parse(template, file), scope);
+
+  const payload: Payload = new Payload(site, {
+    excerptOf(doc) {
+      const excerpt = doc.data.excerpt as Excerpt;
+      if (excerpt.output === undefined) {
+        for (const w of excerpt.warnings) warn({ file: doc.displayPath, message: w });
+        let out = excerpt.content;
+        if (doc.data.render_with_liquid !== false && !doc.yamlFile && LIQUID_CONSTRUCT.test(out)) {
+          out = renderLiquid(out, doc.displayPath, scopeFor(payload.excerptView(excerpt), null, undefined));
+        }
+        excerpt.output = convert(converterKind(site.ctx, doc.extname), out, doc.displayPath);
+      }
+      return excerpt.output;
+    },
+  });
+
+  const scopeFor = (page: Hash, paginator: Hash | null | undefined, layout: Hash | undefined): Hash => ({
+    site: payload.site,
+    page,
+    paginator: paginator ?? null,
+    layout,
+    content: undefined,
+    jekyll: payload.jekyll,
+    highlighter_prefix: null,
+    highlighter_suffix: null,
+  });
+
+  /** Renderer#place_in_layouts */
+  const placeInLayouts = (content: string, layoutName: unknown, scope: Hash, where: string): string => {
+    let layout = layoutName === undefined || layoutName === null ? undefined : site.layouts.get(String(layoutName));
+    if (!layout) {
+      if (layoutName !== undefined && layoutName !== null) {
+        warn({ file: where, message: `Build Warning: Layout '${String(layoutName)}' requested in ${where} does not exist.` });
+      }
+      return content;
+    }
+    const used = new Set([layout]);
+    let output = content;
+    scope.layout = undefined;
+    while (layout) {
+      scope.content = output;
+      scope.layout = deepMerge(layout.data, (scope.layout as Hash | undefined) ?? {});
+      output = renderLiquid(layout.content, layout.displayPath, scope);
+      const parentName: unknown = layout.data.layout;
+      const parent: typeof layout | undefined = parentName === undefined || parentName === null ? undefined : site.layouts.get(String(parentName));
+      if (!parent || used.has(parent)) break;
+      used.add(parent);
+      layout = parent;
+    }
+    return output;
+  };
+
+  const renderConvertible = (opts: {
+    view: Hash;
+    paginator: Hash | null | undefined;
+    layoutName: unknown;
+    content: string;
+    file: string;
+    kind: ConverterKind;
+    withLiquid: boolean;
+    inLayout: boolean;
+    setContent: (c: string) => void;
+  }): string => {
+    const layout = opts.layoutName === undefined || opts.layoutName === null ? undefined : site.layouts.get(String(opts.layoutName));
+    const scope = scopeFor(opts.view, opts.paginator, layout ? { ...layout.data } : undefined);
+    let output = opts.content;
+    if (opts.withLiquid) output = renderLiquid(output, opts.file, scope);
+    output = convert(opts.kind, output, opts.file);
+    opts.setContent(output);
+    if (opts.inLayout) output = placeInLayouts(output, opts.layoutName, scope, opts.file);
+    return output;
+  };
+
+  return {
+    payload,
+    liquid,
+    renderDocument(doc) {
+      payload.current = doc;
+      const asset = doc.assetFile;
+      doc.output = renderConvertible({
+        view: payload.docView(doc),
+        paginator: null,
+        layoutName: doc.data.layout,
+        content: doc.content,
+        file: doc.displayPath,
+        kind: converterKind(site.ctx, doc.extname),
+        withLiquid: doc.data.render_with_liquid !== false && !doc.yamlFile && LIQUID_CONSTRUCT.test(doc.content),
+        inLayout: !(asset || doc.yamlFile || doc.data.layout === 'none'),
+        setContent: (c) => {
+          doc.content = c;
+        },
+      });
+    },
+    renderPage(page) {
+      payload.current = page;
+      const layoutName = page.get('layout');
+      page.output = renderConvertible({
+        view: payload.pageView(page),
+        paginator: page.pager ?? null,
+        layoutName,
+        content: page.content,
+        file: page.displayPath,
+        kind: converterKind(site.ctx, page.ext),
+        withLiquid: page.get('render_with_liquid') !== false && LIQUID_CONSTRUCT.test(page.content),
+        inLayout: page.placeInLayout,
+        setContent: (c) => {
+          page.content = c;
+        },
+      });
+    },
+  };
+}
+
+/** Renders the whole site in Jekyll's order: collections' documents, then pages. */
+export function renderSite(site: Site, renderer: Renderer = createRenderer(site)): void {
+  for (const c of site.collections.values()) {
+    for (const doc of c.docs) {
+      if (!doc.write && c.label !== 'posts' && !c.write) continue;
+      withLocation(doc.displayPath, () => renderer.renderDocument(doc));
+    }
+  }
+  for (const page of site.pages) withLocation(page.displayPath, () => renderer.renderPage(page));
+}
+
+function withLocation(file: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof BuildError) throw err;
+    const e = err as Error & { file?: string; line?: number; column?: number; frame?: string };
+    throw new BuildError({ file: e.file ?? file, line: e.line, column: e.column, frame: e.frame, message: e.message }, { cause: err });
+  }
+}
+
+/** `{% post_url 2010-07-21-name %}`: the URL of the post with that file name (any folder). */
+export function resolvePostUrl(site: Site, name: string): string | undefined {
+  const wanted = name.trim();
+  for (const doc of posts(site).docs) {
+    const rel = doc.relativePath.replace(/\.[^.]+$/, '');
+    const base = rel.slice(rel.lastIndexOf('/') + 1);
+    if (base === wanted || rel.endsWith(`/${wanted}`) || rel.replace(/(^|\/)_posts\//, '$1') === wanted) return doc.url;
+  }
+  return undefined;
+}
+
+/** `{% link path %}`: the URL of the page, document or static file at that source path. */
+export function resolveLinkUrl(site: Site, relativePath: string): string | undefined {
+  const wanted = relativePath.trim().replace(/^\//, '');
+  for (const page of site.pages) if (page.relativePath === wanted) return page.url;
+  for (const doc of allDocuments(site)) {
+    if (doc.relativePath === wanted || path.relative(site.ctx.source, doc.path) === wanted) return doc.url;
+  }
+  for (const file of site.staticFiles) if (file.relativePath.replace(/^\//, '') === wanted) return file.url;
+  return undefined;
+}
