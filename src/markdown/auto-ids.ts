@@ -72,7 +72,9 @@ export function autoIdsRule(opts: ResolvedKramdownOptions) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.type !== 'heading_open' || t.attrGet('id') !== null) continue;
-      t.attrSet('id', gfmHeaderId(headerRawText(tokens[i + 1].children), env, prefix));
+      const id = gfmHeaderId(headerRawText(tokens[i + 1].children), env, prefix);
+      // kramdown writes no id attribute when the id is empty
+      if (id.trim() !== '') t.attrSet('id', id);
     }
   };
 }

@@ -17,6 +17,10 @@ import { footnotesRendering } from './footnotes.js';
 import { mathPlugin } from './math.js';
 import { tocPlaceholder, tocPlugin } from './toc.js';
 import { gfmEscape } from './escapes.js';
+import { kramdownTable } from './tables.js';
+import { kramdownHtmlBlock } from './html-blocks.js';
+import { renderAttrs } from './html-attributes.js';
+import { fenceGuard } from './fences.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
 
@@ -59,6 +63,8 @@ function rendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
     void env;
     return empty ? html + '\u00a0' : html;
   };
+  r.s_open = () => '<del>';
+  r.s_close = () => '</del>';
   r.th_open = cell('th');
   r.td_open = cell('td');
 }
@@ -68,6 +74,11 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: opts.hardWrap, linkify: false, typographer: false });
   md.use(footnote).use(deflist).use(abbr);
   md.inline.ruler.at('escape', gfmEscape);
+  md.block.ruler.at('table', kramdownTable, { alt: [] });
+  md.block.ruler.at('html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
+  fenceGuard(md);
+  // kramdown html_attributes: attributes in order, an empty id left out
+  md.renderer.renderAttrs = (token) => renderAttrs(token.attrs ? new Map(token.attrs) : null);
   typographyPlugin(md, opts);
   blockExtensionsPlugin(md);
   spanExtensionsPlugin(md);

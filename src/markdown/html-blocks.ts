@@ -1,0 +1,154 @@
+/**
+ * kramdown block HTML: a block-level start tag at the start of a line opens an
+ * element that runs to its matching end tag (blank lines included), kept raw
+ * unless the `markdown` attribute asks for block ("1"/"block") or span parsing.
+ * Text after the end tag on the same line starts a new block. Span-level tags
+ * (em, a, span, ...) start paragraphs instead. Replaces markdown-it's html_block.
+ */
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+
+export const HTML_SPAN_ELEMENTS = new Set(
+  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup textarea tt var'.split(' '),
+);
+const CONTENT_MODEL_SPAN = new Set('a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt'.split(' '));
+const CONTENT_MODEL_RAW = new Set('script style math option textarea pre code kbd samp var'.split(' '));
+const VOID = new Set('area base br col embed hr img input keygen link meta param source track wbr'.split(' '));
+
+const START_TAG = /^<([A-Za-z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/;
+const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/;
+
+/** Move a line's start past `offset` characters so that the rest of it is parsed as a new block. */
+function restartLineAt(state: StateBlock, line: number, absPos: number): void {
+  let p = absPos;
+  while (p < state.eMarks[line] && (state.src[p] === ' ' || state.src[p] === '\t')) p++;
+  state.bMarks[line] = absPos;
+  state.tShift[line] = p - absPos;
+  state.sCount[line] = p - absPos + state.blkIndent;
+}
+
+function lineIndexAt(state: StateBlock, pos: number, from: number, endLine: number): number {
+  let l = from;
+  while (l < endLine && state.eMarks[l] < pos) l++;
+  return l;
+}
+
+export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (!state.md.options.html) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const src = state.src;
+  if (src.charCodeAt(start) !== 0x3c) return false;
+  const limit = state.eMarks[endLine - 1] ?? src.length;
+
+  if (src.startsWith('<!--', start)) {
+    const end = src.indexOf('-->', start + 4);
+    if (end < 0 || end > limit) return false;
+    if (silent) return true;
+    const close = end + 3;
+    const lastLine = lineIndexAt(state, close, startLine, endLine);
+    const tok = state.push('html_block', '', 0);
+    tok.map = [startLine, lastLine + 1];
+    tok.content = src.slice(start, close) + '\n';
+    finish(state, lastLine, close);
+    return true;
+  }
+
+  const m = START_TAG.exec(src.slice(start, Math.min(limit, start + 2000)));
+  if (!m) {
+    // a lone end tag of a block element: kramdown drops it? keep it raw like CommonMark
+    const endTag = /^<\/([A-Za-z][\w:-]*)\s*>/.exec(src.slice(start, state.eMarks[startLine]));
+    if (!endTag || HTML_SPAN_ELEMENTS.has(endTag[1].toLowerCase())) return false;
+    if (silent) return true;
+    const tok = state.push('html_block', '', 0);
+    tok.map = [startLine, startLine + 1];
+    tok.content = src.slice(start, start + endTag[0].length) + '\n';
+    finish(state, startLine, start + endTag[0].length);
+    return true;
+  }
+  const name = m[1].toLowerCase();
+  if (HTML_SPAN_ELEMENTS.has(name)) return false;
+  if (silent) return true;
+
+  const tagEnd = start + m[0].length;
+  const mdAttr = MARKDOWN_ATTR.exec(m[2]);
+  const startTag = mdAttr ? m[0].replace(MARKDOWN_ATTR, '') : m[0];
+  const mode = mdAttr ? (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) : '0';
+
+  if (m[3] === '/' || VOID.has(name)) {
+    const tok = state.push('html_block', '', 0);
+    tok.map = [startLine, startLine + 1];
+    tok.content = startTag + '\n';
+    finish(state, startLine, tagEnd);
+    return true;
+  }
+
+  // find the matching end tag, counting nested elements of the same name
+  const re = new RegExp(`<(/?)${name.replace(/[-:]/g, '\\$&')}(?=[\\s/>])[^>]*>`, 'gi');
+  re.lastIndex = tagEnd;
+  let depth = 1;
+  let closeStart = -1;
+  let closeEnd = -1;
+  for (let t = re.exec(src); t; t = re.exec(src)) {
+    if (t.index > limit) break;
+    if (t[1]) depth--;
+    else if (!t[0].endsWith('/>')) depth++;
+    if (depth === 0) {
+      closeStart = t.index;
+      closeEnd = t.index + t[0].length;
+      break;
+    }
+  }
+  if (closeStart < 0) {
+    // no end tag: the element runs to the end of its paragraph-like chunk
+    let l = startLine + 1;
+    while (l < endLine && !state.isEmpty(l)) l++;
+    const tok = state.push('html_block', '', 0);
+    tok.map = [startLine, l];
+    tok.content = src.slice(start, state.eMarks[l - 1]) + '\n';
+    state.line = l;
+    return true;
+  }
+  const lastLine = lineIndexAt(state, closeEnd, startLine, endLine);
+  const inner = src.slice(tagEnd, closeStart);
+  const endTagText = src.slice(closeStart, closeEnd);
+  const model =
+    mode === '0' ? 'raw' : mode === 'span' ? 'span' : mode === 'block' ? 'block' : CONTENT_MODEL_RAW.has(name) ? 'raw' : CONTENT_MODEL_SPAN.has(name) ? 'span' : 'block';
+
+  if (model === 'raw') {
+    const tok = state.push('html_block', '', 0);
+    tok.map = [startLine, lastLine + 1];
+    tok.content = startTag + inner + endTagText + '\n';
+  } else if (model === 'span') {
+    const open = state.push('html_block', '', 0);
+    open.map = [startLine, lastLine + 1];
+    open.content = startTag;
+    const inline = state.push('inline', '', 0);
+    inline.content = inner.replace(/^[ \t]*\n/, '\n').replace(/\n[ \t]*$/, '\n');
+    inline.map = [startLine, lastLine + 1];
+    inline.children = [];
+    const close = state.push('html_block', '', 0);
+    close.content = endTagText + '\n';
+  } else {
+    const open = state.push('html_block', '', 0);
+    open.map = [startLine, lastLine + 1];
+    open.content = startTag + '\n';
+    const body = inner.replace(/^[ \t]*\n/, '');
+    const level = state.level;
+    state.md.block.parse(body, state.md, state.env, state.tokens);
+    state.level = level;
+    const close = state.push('html_block', '', 0);
+    close.content = endTagText + '\n';
+  }
+  finish(state, lastLine, closeEnd);
+  return true;
+}
+
+/** After a construct ending at `absEnd` on `line`: continue on the next line, or on the rest of this one. */
+function finish(state: StateBlock, line: number, absEnd: number): void {
+  const rest = state.src.slice(absEnd, state.eMarks[line]);
+  if (rest.trim() === '') state.line = line + 1;
+  else {
+    restartLineAt(state, line, absEnd);
+    state.line = line;
+  }
+}

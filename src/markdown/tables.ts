@@ -1,0 +1,134 @@
+/**
+ * kramdown tables (a port of Kramdown::Parser::Kramdown#parse_table): any run
+ * of lines containing a pipe, separator lines `|---|` making the rows above a
+ * header (or splitting bodies), `|===|` starting the footer, alignment from
+ * colons, missing cells padded. Replaces markdown-it's GFM table rule.
+ */
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+
+const SEP_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
+const FSEP_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
+const HSEP_ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
+const PIPE_CHECK = /^(?:\||.*?[^\\\n]\|)/;
+const BOUNDARY = /^(?:\s*$|\^\s*$| {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$)/;
+
+/** Split a row into cells at pipes that are not escaped and not inside code. */
+function splitRow(line: string): string[] {
+  const cells: string[] = [''];
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === '`') {
+      let j = i;
+      while (line[j] === '`') j++;
+      const delim = line.slice(i, j);
+      const end = line.indexOf(delim, j);
+      if (end > 0 && line[end + delim.length] !== '`') {
+        cells[cells.length - 1] += line.slice(i, end + delim.length);
+        i = end + delim.length;
+        continue;
+      }
+      cells[cells.length - 1] += delim;
+      i = j;
+    } else if (c === '<' && line.startsWith('<code', i)) {
+      const end = line.indexOf('</code>', i);
+      if (end > 0) {
+        cells[cells.length - 1] += line.slice(i, end + 7);
+        i = end + 7;
+        continue;
+      }
+      cells[cells.length - 1] += c;
+      i++;
+    } else if (c === '\\' && line[i + 1] === '|') {
+      cells[cells.length - 1] += '|';
+      i += 2;
+    } else if (c === '|') {
+      cells.push('');
+      i++;
+    } else {
+      cells[cells.length - 1] += c;
+      i++;
+    }
+  }
+  return cells;
+}
+
+type Align = 'default' | 'left' | 'right' | 'center';
+
+export function kramdownTable(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const lineOf = (l: number) => state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]);
+  const first = lineOf(startLine);
+  if (!PIPE_CHECK.test(first)) return false;
+  let last = startLine;
+  while (last < endLine && !state.isEmpty(last) && state.sCount[last] >= state.blkIndent && PIPE_CHECK.test(lineOf(last))) last++;
+  if (last < endLine && !BOUNDARY.test(lineOf(last))) return false;
+  // kramdown: at least one line must really have a pipe outside code spans
+  let hasPipe = false;
+  for (let l = startLine; l < last && !hasPipe; l++) if (splitRow(lineOf(l)).length > 1) hasPipe = true;
+  if (!hasPipe) return false;
+  const leadingPipe = /^\s*\|/.test(first);
+
+  type Row = string[];
+  const sections: Array<{ type: 'thead' | 'tbody' | 'tfoot'; rows: Row[] }> = [];
+  let rows: Row[] = [];
+  let hasFooter = false;
+  let alignment: Align[] = [];
+  let columns = 0;
+  const addContainer = (type: 'thead' | 'tbody' | 'tfoot', force: boolean) => {
+    if (!hasFooter || type !== 'tbody' || force) {
+      sections.push({ type, rows });
+      rows = [];
+    }
+  };
+  for (let l = startLine; l < last; l++) {
+    const text = lineOf(l);
+    let m: RegExpExecArray | null;
+    if ((m = SEP_LINE.exec(text))) {
+      if (rows.length === 0) {
+        /* separator at the start: ignored */
+      } else if (alignment.length === 0 && !hasFooter) {
+        addContainer('thead', false);
+        alignment = [...m[1].matchAll(HSEP_ALIGN)].map(([, left, right]) =>
+          !left && !right ? 'default' : !right ? 'left' : !left ? 'right' : 'center',
+        );
+      } else addContainer('tbody', false);
+    } else if (FSEP_LINE.test(text)) {
+      if (rows.length) addContainer('tbody', true);
+      hasFooter = true;
+    } else {
+      const cells = splitRow(text.replace(/[ \t]+$/, ''));
+      if (leadingPipe && cells[0].trim() === '') cells.shift();
+      if (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+      columns = Math.max(columns, cells.length);
+      rows.push(cells.map((c) => c.trim()));
+    }
+  }
+  if (rows.length) addContainer(hasFooter ? 'tfoot' : 'tbody', false);
+  if (!sections.some((s) => s.type === 'tbody')) return false;
+  if (silent) return true;
+  alignment = alignment.length > columns ? alignment.slice(0, columns) : [...alignment, ...Array(columns - alignment.length).fill('default')];
+
+  const open = state.push('table_open', 'table', 1);
+  open.map = [startLine, last];
+  for (const sec of sections) {
+    state.push(`${sec.type}_open`, sec.type, 1);
+    for (const row of sec.rows) {
+      state.push('tr_open', 'tr', 1);
+      for (let c = 0; c < columns; c++) {
+        const tag = sec.type === 'thead' ? 'th' : 'td';
+        const cell = state.push(`${tag}_open`, tag, 1);
+        if (alignment[c] !== 'default') cell.attrs = [['style', `text-align: ${alignment[c]}`]];
+        const inline = state.push('inline', '', 0);
+        inline.content = row[c] ?? '';
+        inline.children = [];
+        state.push(`${tag}_close`, tag, -1);
+      }
+      state.push('tr_close', 'tr', -1);
+    }
+    state.push(`${sec.type}_close`, sec.type, -1);
+  }
+  state.push('table_close', 'table', -1);
+  state.line = last;
+  return true;
+}
