@@ -91,10 +91,20 @@ describe('compareFile', () => {
     expect(compareFile('a.txt', Buffer.from('<p>a</p>\n\n'), Buffer.from('<p>a</p>'))).not.toBeNull();
   });
 
-  it('gives an excerpt that points at the first differing token', () => {
-    const d = compareFile('a.html', Buffer.from('<h1>T</h1><p class="x">one</p>'), Buffer.from('<h1>T</h1><p class="y">one</p>'));
-    expect(d).toContain('> <p class="x">');
-    expect(d).toContain('> <p class="y">');
+  it('gives an excerpt that points at the first differing token and its source lines', () => {
+    const d = compareFile(
+      'a.html',
+      Buffer.from('<h1>T</h1>\n<p class="x">one</p>\n'),
+      Buffer.from('<h1>T</h1>\n\n<p class="y">one</p>\n'),
+    );
+    expect(d).toContain('expected line 2, actual line 3');
+    expect(d).toMatch(/^>\s+2\| <p class="x">$/m);
+    expect(d).toMatch(/^>\s+3\| <p class="y">$/m);
+  });
+
+  it('reports a truncated file as ending early', () => {
+    const d = compareFile('a.html', Buffer.from('<p>a</p><p>b</p>'), Buffer.from('<p>a</p>'));
+    expect(d).toContain('actual end of file');
   });
 });
 

@@ -39,16 +39,23 @@ export type Token =
 
 /** Splits markup into tags, text and verbatim chunks. Forgiving: never throws. */
 export function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
+  return scan(input).map((s) => s.token);
+}
+
+/** Like tokenize, with each token's start offset (for line numbers in reports). */
+function scan(input: string): Array<{ token: Token; start: number }> {
+  const tokens: Array<{ token: Token; start: number }> = [];
   let i = 0;
   let text = '';
+  let textStart = 0;
   const flushText = () => {
-    if (text) tokens.push({ type: 'text', value: text });
+    if (text) tokens.push({ token: { type: 'text', value: text }, start: textStart });
     text = '';
   };
   while (i < input.length) {
     const ch = input[i];
     if (ch !== '<') {
+      if (!text) textStart = i;
       text += ch;
       i++;
       continue;
@@ -56,18 +63,19 @@ export function tokenize(input: string): Token[] {
     const verbatim = matchVerbatim(input, i);
     if (verbatim !== null) {
       flushText();
-      tokens.push({ type: 'verbatim', value: verbatim });
+      tokens.push({ token: { type: 'verbatim', value: verbatim }, start: i });
       i += verbatim.length;
       continue;
     }
     const tag = matchTag(input, i);
     if (tag === null) {
+      if (!text) textStart = i;
       text += ch; // a lone '<' is text
       i++;
       continue;
     }
     flushText();
-    tokens.push(tag.token);
+    tokens.push({ token: tag.token, start: i });
     i = tag.end;
     if (tag.token.type === 'open' && !tag.token.selfClosing && RAW_TEXT.has(tag.token.name.toLowerCase())) {
       // Everything up to the matching close tag is raw text, kept byte for byte.
@@ -75,7 +83,7 @@ export function tokenize(input: string): Token[] {
       closeRe.lastIndex = i;
       const m = closeRe.exec(input);
       const end = m ? m.index : input.length;
-      if (end > i) tokens.push({ type: 'verbatim', value: input.slice(i, end) });
+      if (end > i) tokens.push({ token: { type: 'verbatim', value: input.slice(i, end) }, start: i });
       i = end;
     }
   }
@@ -166,8 +174,22 @@ function serializeTag(t: Extract<Token, { type: 'open' }>): string {
  * text is kept exactly (newlines shown as \n so lines stay one per token).
  */
 export function normalizeMarkup(input: string, mode: 'html' | 'xml' = 'html'): string {
-  const tokens = tokenize(input);
-  const out: string[] = [];
+  return normalizeLines(input, mode)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+interface NormalizedLine {
+  text: string;
+  /** 1-based line in the original file where the token starts. */
+  line: number;
+}
+
+function normalizeLines(input: string, mode: 'html' | 'xml'): NormalizedLine[] {
+  const scanned = scan(input);
+  const tokens = scanned.map((s) => s.token);
+  const lineAt = lineLocator(input);
+  const out: NormalizedLine[] = [];
   let preDepth = 0;
   const isBlock = (t: Token | undefined): boolean => {
     if (!t) return true; // start or end of the document
@@ -176,33 +198,49 @@ export function normalizeMarkup(input: string, mode: 'html' | 'xml' = 'html'): s
     return mode === 'xml' || BLOCK_ELEMENTS.has(t.name.toLowerCase());
   };
   tokens.forEach((t, idx) => {
+    const push = (text: string) => out.push({ text, line: lineAt(scanned[idx].start) });
     switch (t.type) {
       case 'open':
-        out.push(serializeTag(t));
+        push(serializeTag(t));
         if (!t.selfClosing && WHITESPACE_SIGNIFICANT.has(t.name.toLowerCase())) preDepth++;
         break;
       case 'close':
         if (WHITESPACE_SIGNIFICANT.has(t.name.toLowerCase()) && preDepth > 0) preDepth--;
-        out.push(`</${t.name}>`);
+        push(`</${t.name}>`);
         break;
       case 'verbatim':
-        out.push(escapeNewlines(t.value));
+        push(escapeNewlines(t.value));
         break;
       case 'text': {
         if (preDepth > 0) {
-          out.push('"' + escapeNewlines(t.value) + '"');
+          push('"' + escapeNewlines(t.value) + '"');
           break;
         }
         let v = t.value.replace(/[ \t\n\r\f]+/g, ' ');
         if (isBlock(tokens[idx - 1])) v = v.replace(/^ /, '');
         if (isBlock(tokens[idx + 1])) v = v.replace(/ $/, '');
-        if (v !== '' && v !== ' ') out.push('"' + v + '"');
-        else if (v === ' ') out.push('" "');
+        if (v !== '') push('"' + v + '"');
         break;
       }
     }
   });
-  return out.join('\n');
+  return out;
+}
+
+/** Maps an offset to its 1-based line number. */
+function lineLocator(input: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < input.length; i++) if (input[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 function escapeNewlines(s: string): string {
@@ -233,30 +271,29 @@ export async function listFiles(root: string): Promise<string[]> {
 export function compareFile(path: string, expected: Buffer, actual: Buffer): string | null {
   if (isMarkupFile(path)) {
     const mode = /\.(xml|atom|rss|svg)$/i.test(path) ? 'xml' : 'html';
-    const e = normalizeMarkup(expected.toString('utf8'), mode);
-    const a = normalizeMarkup(actual.toString('utf8'), mode);
-    if (e === a) return null;
-    return describeLineDifference(e, a, 'normalized markup');
+    const e = normalizeLines(expected.toString('utf8'), mode);
+    const a = normalizeLines(actual.toString('utf8'), mode);
+    if (e.length === a.length && e.every((l, k) => l.text === a[k].text)) return null;
+    return describeTokenDifference(e, a);
   }
   if (expected.equals(actual)) return null;
   return describeByteDifference(expected, actual);
 }
 
-function describeLineDifference(expected: string, actual: string, what: string): string {
-  const el = expected.split('\n');
-  const al = actual.split('\n');
+function describeTokenDifference(el: NormalizedLine[], al: NormalizedLine[]): string {
   let n = 0;
-  while (n < el.length && n < al.length && el[n] === al[n]) n++;
+  while (n < el.length && n < al.length && el[n].text === al[n].text) n++;
   const from = Math.max(0, n - 2);
-  const show = (lines: string[]) =>
+  const show = (lines: NormalizedLine[]) =>
     lines
       .slice(from, n + 3)
-      .map((l, k) => `${from + k === n ? '>' : ' '} ${clip(l)}`)
-      .join('\n');
+      .map((l, k) => `${from + k === n ? '>' : ' '} ${String(l.line).padStart(4)}| ${clip(l.text)}`)
+      .join('\n') || '  (end of file)';
+  const where = (lines: NormalizedLine[]) => (n < lines.length ? `line ${lines[n].line}` : 'end of file');
   return (
-    `first difference at token ${n + 1} of the ${what}\n` +
-    `--- expected (Jekyll)\n${show(el) || '  (end)'}\n` +
-    `+++ actual (Utterson)\n${show(al) || '  (end)'}`
+    `first difference at normalized token ${n + 1} (expected ${where(el)}, actual ${where(al)})\n` +
+    `--- expected (Jekyll)\n${show(el)}\n` +
+    `+++ actual (Utterson)\n${show(al)}`
   );
 }
 
