@@ -3,7 +3,8 @@ import type { PlainKind, Profile } from './profile.js';
 import type { Token } from './token.js';
 
 /** hljs scope → Pygments class, looked up by full scope name then by its first part. */
-export const BASE_SCOPES: Record<string, string | undefined> = {
+/** `undefined`: a container, look further out; `null`: plain text, stop looking. */
+export const BASE_SCOPES: Record<string, string | undefined | null> = {
   keyword: 'k',
   built_in: 'nb',
   type: 'kt',
@@ -57,7 +58,7 @@ export const BASE_SCOPES: Record<string, string | undefined> = {
 
 export interface ProfileSpec {
   hljs: string;
-  scopes?: Record<string, string | undefined>;
+  scopes?: Record<string, string | undefined | null>;
   /** Class of plain identifiers (Rouge's `n`, `nx` in JavaScript, `''` for markup languages). */
   ident?: string;
   ws?: string;
@@ -67,13 +68,39 @@ export interface ProfileSpec {
   operators?: RegExp;
   identRe?: RegExp;
   /** Rouge's class for a string literal, from its text. */
-  string?(text: string, scopes: readonly string[]): string;
+  string?(text: string, head: string, scopes: readonly string[]): string;
   /** Rouge's class for a comment, from its text. */
   comment?(text: string): string;
   number?(text: string): string;
   /** Final say over any scoped segment (return undefined to fall through to the table). */
   special?(scopes: readonly string[], text: string): string | undefined | null;
   fix?(tokens: Token[]): void;
+  /** Rouge's word lists (word → class) for names highlight.js left plain or classed differently. */
+  words?: Map<string, string>;
+  /** Classes from hljs scopes that the word lists must not override (e.g. `nf` on `def name`). */
+  keep?: string[];
+  /** Class of a name right after a `.` (member access), or undefined to use the word lists. */
+  afterDot?: string;
+}
+
+/** Reclassify identifiers by Rouge's word lists; the rest get the profile's plain-name class. */
+function wordsFix(spec: ProfileSpec): ((tokens: Token[]) => void) | undefined {
+  const words = spec.words;
+  if (!words) return spec.fix;
+  const keep = new Set(spec.keep ?? ['nf', 'nc']);
+  const ident = spec.ident ?? 'n';
+  return (tokens) => {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!IDENT.test(t.text) || !NAMEISH.has(t.cls) || keep.has(t.cls)) continue;
+      if (spec.afterDot !== undefined && prevSolid(tokens, i)?.text.endsWith('.') && tokens[i - 1]?.text.endsWith('.')) {
+        t.cls = spec.afterDot;
+        continue;
+      }
+      t.cls = words.get(t.text) ?? ident;
+    }
+    spec.fix?.(tokens);
+  };
 }
 
 export function numberClass(text: string): string {
@@ -84,8 +111,9 @@ export function numberClass(text: string): string {
   return 'mi';
 }
 
-export function quoteClass(text: string): string {
-  const c = text.replace(/^[a-zA-Z@$]*/, '')[0];
+/** s2/s1/sb from a string's opening quote (`head`: the start of the whole string). */
+export function quoteClass(_text: string, head: string): string {
+  const c = head.replace(/^[a-zA-Z@$]*/, '')[0];
   return c === '"' ? 's2' : c === "'" ? 's1' : c === '`' ? 'sb' : 's';
 }
 
@@ -101,8 +129,8 @@ export function makeProfile(spec: ProfileSpec): Profile {
     hljs: spec.hljs,
     operators: spec.operators ?? /[-+*/%=<>!&|^~?]/,
     ident: spec.identRe ?? /[A-Za-z_$][\w$]*/,
-    fix: spec.fix,
-    scope(stack, text) {
+    fix: wordsFix(spec),
+    scope(stack, text, head) {
       if (spec.special) {
         const s = spec.special(stack, text);
         if (s !== undefined) return s ?? undefined;
@@ -113,11 +141,12 @@ export function makeProfile(spec: ProfileSpec): Profile {
         const key = name in scopes ? name : name.split('.')[0]!;
         if (!(key in scopes)) continue;
         const cls = scopes[key];
+        if (cls === null) return undefined;
         if (cls === undefined) {
           // Container scopes (params, tag…) only structure their content.
           continue;
         }
-        if (cls === 's' && key === 'string' && spec.string) return spec.string(text, stack);
+        if (cls === 's' && key === 'string' && spec.string) return spec.string(text, head, stack);
         if (cls === 'c' && key === 'comment' && spec.comment) return spec.comment(text);
         if (cls === 'mi' && key === 'number') return (spec.number ?? numberClass)(text);
         return cls;
@@ -141,4 +170,55 @@ export function makeProfile(spec: ProfileSpec): Profile {
       }
     },
   };
+}
+
+/** Helpers for profiles' `fix` passes. */
+export const IDENT = /^[A-Za-z_$][\w$]*$/;
+export const NAMEISH = new Set(['', 'n', 'nx', 'k', 'kd', 'kr', 'kt', 'kc', 'kn', 'kp', 'nb', 'nf', 'nc', 'na', 'nv', 'no', 'nn', 'bp', 'py', 'nl', 'nt', 'cp']);
+
+export function nextSolid(tokens: readonly Token[], i: number): Token | undefined {
+  for (let j = i + 1; j < tokens.length; j++) if (tokens[j]!.text.trim()) return tokens[j];
+  return undefined;
+}
+
+export function prevSolid(tokens: readonly Token[], i: number): Token | undefined {
+  for (let j = i - 1; j >= 0; j--) if (tokens[j]!.text.trim()) return tokens[j];
+  return undefined;
+}
+
+/** Word lists as a lookup: `{ k: 'if else', kd: 'var let' }` → word → class. */
+export function wordMap(lists: Record<string, string>): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [cls, words] of Object.entries(lists)) for (const w of words.split(/\s+/)) if (w) m.set(w, cls);
+  return m;
+}
+
+/** Split a quoted string token into Rouge's delimiter/content/escape pieces. */
+export function splitQuoted(t: Token, delim: string, content: string, escape = 'se'): Token[] {
+  const q = t.text[0]!;
+  if (t.text.length < 2 || !/["'`]/.test(q) || t.text[t.text.length - 1] !== q) return [{ cls: content, text: t.text }];
+  const out: Token[] = [{ cls: delim, text: q }];
+  const body = t.text.slice(1, -1);
+  const re = /\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    if (m.index > last) out.push({ cls: content, text: body.slice(last, m.index) });
+    out.push({ cls: escape, text: m[0] });
+    last = re.lastIndex;
+  }
+  if (last < body.length) out.push({ cls: content, text: body.slice(last) });
+  out.push({ cls: delim, text: q });
+  return out;
+}
+
+/** Rouge lexers whose line-comment rule ends in `\n?` put the newline inside the comment token. */
+export function commentTakesNewline(tokens: Token[], cls: string): void {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (t.cls !== cls || t.text.endsWith('\n') || next.cls === cls || !next.text.startsWith('\n')) continue;
+    t.text += '\n';
+    next.text = next.text.slice(1);
+  }
 }

@@ -8,6 +8,8 @@ import type { HLJSApi, LanguageFn } from 'highlight.js';
 export interface Segment {
   text: string;
   scopes: readonly string[];
+  /** The start of the innermost scope's whole text (e.g. a string's opening quote, across interpolations). */
+  head: string;
 }
 
 interface ScopeNode {
@@ -31,18 +33,28 @@ export function hljsSegments(code: string, language: string): Segment[] {
   const result = hljs.highlight(code, { language, ignoreIllegals: true });
   const root = (result._emitter as unknown as { rootNode: ScopeNode }).rootNode;
   const out: Segment[] = [];
-  const walk = (node: ScopeNode, scopes: readonly string[]) => {
+  const walk = (node: ScopeNode, scopes: readonly string[], head: string) => {
     const inner = node.scope ? [...scopes, node.scope] : scopes;
+    const own = node.scope ? firstText(node) : head;
     for (const child of node.children) {
       if (typeof child === 'string') {
         if (!child) continue;
         const last = out[out.length - 1];
         // hljs splits plain text at keyword-match boundaries; join text with identical scopes.
         if (last && last.scopes === inner) last.text += child;
-        else out.push({ text: child, scopes: inner });
-      } else walk(child, inner);
+        else out.push({ text: child, scopes: inner, head: own });
+      } else walk(child, inner, own);
     }
   };
-  walk(root, []);
+  walk(root, [], '');
   return out;
+}
+
+function firstText(node: ScopeNode): string {
+  let out = '';
+  for (const child of node.children) {
+    out += typeof child === 'string' ? child : firstText(child);
+    if (out.length >= 3) break;
+  }
+  return out.slice(0, 3);
 }

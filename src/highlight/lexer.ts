@@ -61,9 +61,13 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
       current = p;
       start = tokens.length;
     }
-    const cls = p.scope(scopes, seg.text);
-    if (cls === undefined) splitPlain(seg.text, p, tokens);
-    else tokens.push({ cls, text: seg.text });
+    const cls = p.scope(scopes, seg.text, seg.head);
+    const scope = scopes[scopes.length - 1] ?? '';
+    if (cls === undefined) {
+      const from = tokens.length;
+      splitPlain(seg.text, p, tokens);
+      if (scope) for (let i = from; i < tokens.length; i++) tokens[i]!.scope = scope;
+    } else tokens.push({ cls, text: seg.text, scope });
   }
   close();
   // Context fixes run per stretch of one language (embedded CSS/JS get their own), last

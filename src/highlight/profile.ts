@@ -13,7 +13,7 @@ export interface Profile {
    * Class for a segment given its hljs scopes (outermost first) and text. `undefined`
    * means "treat as plain text" (split further with `plain`).
    */
-  scope(scopes: readonly string[], text: string): string | undefined;
+  scope(scopes: readonly string[], text: string, head: string): string | undefined;
   /** Class of a piece of plain text. */
   plain(kind: PlainKind, text: string): string;
   /** Characters that count as operators in plain text (the rest of ASCII punctuation is `p`). */

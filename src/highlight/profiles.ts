@@ -1,14 +1,17 @@
 /** Per-language profiles: highlight.js language + the corrections that make its output read like Rouge's. */
 import { makeProfile, quoteClass, slashComment } from './base-profile.js';
 import type { Profile } from './profile.js';
+import { javascript, typescript } from './profiles/javascript.js';
+import { python } from './profiles/python.js';
+import { ruby } from './profiles/ruby.js';
 
 const hashComment = () => 'c1';
 
 export const PROFILES: Record<string, Profile> = {
-  javascript: makeProfile({ hljs: 'javascript', ident: 'nx', string: quoteClass, comment: slashComment }),
-  typescript: makeProfile({ hljs: 'typescript', ident: 'nx', string: quoteClass, comment: slashComment }),
-  python: makeProfile({ hljs: 'python', comment: hashComment }),
-  ruby: makeProfile({ hljs: 'ruby', string: quoteClass, comment: hashComment }),
+  javascript,
+  typescript,
+  python,
+  ruby,
   go: makeProfile({ hljs: 'go' }),
   rust: makeProfile({ hljs: 'rust' }),
   java: makeProfile({ hljs: 'java', punctClass: 'o', comment: slashComment }),

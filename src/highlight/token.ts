@@ -2,4 +2,6 @@
 export interface Token {
   cls: string;
   text: string;
+  /** Innermost highlight.js scope the text came from ('' for none), for profiles' fix passes. */
+  scope?: string;
 }
