@@ -11,6 +11,12 @@ export function gfmEscape(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(pos) !== 0x5c) return false;
   if (pos + 1 >= state.posMax) return false;
   const ch = state.src[pos + 1];
+  // kramdown LINE_BREAK: two backslashes before a newline are a <br /> too
+  if (ch === '\\' && state.src[pos + 2] === '\n') {
+    if (!silent) state.push('hardbreak', 'br', 0);
+    state.pos += 2;
+    return true;
+  }
   if (ch === '\n') {
     if (!silent) {
       state.push('hardbreak', 'br', 0);

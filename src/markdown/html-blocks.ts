@@ -17,15 +17,6 @@ const VOID = new Set('area base br col embed hr img input keygen link meta param
 const START_TAG = /^<([A-Za-z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/;
 const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/;
 
-/** Move a line's start past `offset` characters so that the rest of it is parsed as a new block. */
-function restartLineAt(state: StateBlock, line: number, absPos: number): void {
-  let p = absPos;
-  while (p < state.eMarks[line] && (state.src[p] === ' ' || state.src[p] === '\t')) p++;
-  state.bMarks[line] = absPos;
-  state.tShift[line] = p - absPos;
-  state.sCount[line] = p - absPos + state.blkIndent;
-}
-
 function lineIndexAt(state: StateBlock, pos: number, from: number, endLine: number): number {
   let l = from;
   while (l < endLine && state.eMarks[l] < pos) l++;
@@ -41,6 +32,8 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   const limit = state.eMarks[endLine - 1] ?? src.length;
 
   if (src.startsWith('<!--', start)) {
+    // kramdown: a comment does not end a paragraph (silent = terminator check)
+    if (silent) return false;
     const end = src.indexOf('-->', start + 4);
     if (end < 0 || end > limit) return false;
     if (silent) return true;
@@ -143,12 +136,27 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   return true;
 }
 
-/** After a construct ending at `absEnd` on `line`: continue on the next line, or on the rest of this one. */
+/**
+ * After a construct ending at `absEnd` on `line`: continue on the next line; text
+ * left on this line (and the lines that continue it) becomes a paragraph, as
+ * kramdown parses what follows an end tag as a new block.
+ */
 function finish(state: StateBlock, line: number, absEnd: number): void {
   const rest = state.src.slice(absEnd, state.eMarks[line]);
-  if (rest.trim() === '') state.line = line + 1;
-  else {
-    restartLineAt(state, line, absEnd);
-    state.line = line;
+  let next = line + 1;
+  if (rest.trim() !== '') {
+    let text = rest.trim();
+    while (next < state.lineMax && !state.isEmpty(next) && state.src.charCodeAt(state.bMarks[next] + state.tShift[next]) !== 0x3c) {
+      text += '\n' + state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
+      next++;
+    }
+    const open = state.push('paragraph_open', 'p', 1);
+    open.map = [line, next];
+    const inline = state.push('inline', '', 0);
+    inline.content = text;
+    inline.map = [line, next];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
   }
+  state.line = next;
 }

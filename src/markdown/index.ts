@@ -21,6 +21,8 @@ import { kramdownTable } from './tables.js';
 import { kramdownHtmlBlock } from './html-blocks.js';
 import { renderAttrs } from './html-attributes.js';
 import { fenceGuard } from './fences.js';
+import { kramdownCodeBlock } from './indented-code.js';
+import { headersPlugin } from './headers.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
 
@@ -77,6 +79,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.block.ruler.at('table', kramdownTable, { alt: [] });
   md.block.ruler.at('html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
   fenceGuard(md);
+  md.block.ruler.at('code', kramdownCodeBlock);
+  headersPlugin(md);
   // kramdown html_attributes: attributes in order, an empty id left out
   md.renderer.renderAttrs = (token) => renderAttrs(token.attrs ? new Map(token.attrs) : null);
   typographyPlugin(md, opts);

@@ -24,8 +24,9 @@ function blockMath(state: StateBlock, startLine: number, endLine: number, silent
     line++;
   }
   const text = state.src.slice(start, state.eMarks[line - 1]);
-  const m = /^\$\$([^]*?)\$\$\s*$/.exec(text);
-  if (!m) return false;
+  // kramdown: the first $$...$$ must end the block (before_block_boundary?)
+  const m = /^\$\$([^]*?)\$\$[ \t]*$/.exec(text);
+  if (!m || m[1].includes('$$')) return false;
   if (silent) return true;
   const tok = state.push('kd_math_block', '', 0);
   tok.content = m[1].trim();
