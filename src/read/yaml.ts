@@ -3,7 +3,7 @@
  * YAML 1.1 booleans (yes/no/on/off, but not y/n), timestamps that keep their offset, date-only
  * scalars as dates, duplicate keys allowed (last wins), empty documents as nil.
  */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { JekyllTime, YamlDate } from '../utils/time.js';
 
 export { YamlDate };
