@@ -222,3 +222,33 @@ export function commentTakesNewline(tokens: Token[], cls: string): void {
     next.text = next.text.slice(1);
   }
 }
+
+const STRING_CLASSES = new Set(['s', 's1', 's2', 'sb', 'sc', 'sd', 'sh', 'dl']);
+
+/** Split backslash escapes out of string tokens (Rouge lexes them as `se`). */
+export function splitEscapes(tokens: Token[], escape = 'se'): void {
+  const re = /\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|[\s\S])/g;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!STRING_CLASSES.has(t.cls) || !t.text.includes('\\')) continue;
+    const parts: Token[] = [];
+    let last = 0;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t.text))) {
+      if (m.index > last) parts.push({ cls: t.cls, text: t.text.slice(last, m.index) });
+      parts.push({ cls: escape, text: m[0] });
+      last = re.lastIndex;
+    }
+    if (last < t.text.length) parts.push({ cls: t.cls, text: t.text.slice(last) });
+    tokens.splice(i, 1, ...parts);
+    i += parts.length - 1;
+  }
+}
+
+/** Compose fix passes. */
+export function fixes(...fns: Array<(tokens: Token[]) => void>): (tokens: Token[]) => void {
+  return (tokens) => {
+    for (const fn of fns) fn(tokens);
+  };
+}

@@ -1,9 +1,10 @@
 /** Per-language profiles: highlight.js language + the corrections that make its output read like Rouge's. */
-import { makeProfile, quoteClass, slashComment } from './base-profile.js';
+import { fixes, makeProfile, numberClass, quoteClass, slashComment, splitEscapes, wordMap } from './base-profile.js';
 import type { Profile } from './profile.js';
 import { javascript, typescript } from './profiles/javascript.js';
 import { python } from './profiles/python.js';
 import { ruby } from './profiles/ruby.js';
+import { c, cpp } from './profiles/c.js';
 
 const hashComment = () => 'c1';
 
@@ -12,11 +13,19 @@ export const PROFILES: Record<string, Profile> = {
   typescript,
   python,
   ruby,
-  go: makeProfile({ hljs: 'go' }),
+  go: makeProfile({
+    hljs: 'go',
+    operators: /[-+*/%=<>!&|^~.:]/,
+    scopes: { 'title.function': 'n', literal: 'kc' },
+    words: wordMap({ no: 'nil iota', kc: 'true false' }),
+    keep: ['nb', 'kt', 'k', 'kd'],
+    number: (t) => (numberClass(t) === 'mi' ? 'm' : numberClass(t)),
+    fix: splitEscapes,
+  }),
   rust: makeProfile({ hljs: 'rust' }),
   java: makeProfile({ hljs: 'java', punctClass: 'o', comment: slashComment }),
-  c: makeProfile({ hljs: 'c', comment: slashComment }),
-  cpp: makeProfile({ hljs: 'cpp', comment: slashComment }),
+  c,
+  cpp,
   csharp: makeProfile({ hljs: 'csharp', comment: slashComment }),
   kotlin: makeProfile({ hljs: 'kotlin', comment: slashComment }),
   swift: makeProfile({ hljs: 'swift', comment: slashComment }),
@@ -26,7 +35,7 @@ export const PROFILES: Record<string, Profile> = {
   xml: makeProfile({ hljs: 'xml', ident: '' }),
   css: makeProfile({ hljs: 'css' }),
   scss: makeProfile({ hljs: 'scss', comment: slashComment }),
-  json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl' }, string: () => 's2' }),
+  json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' }, string: () => 's2', fix: splitEscapes }),
   yaml: makeProfile({ hljs: 'yaml', comment: hashComment }),
   sql: makeProfile({ hljs: 'sql', comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1') }),
   markdown: makeProfile({ hljs: 'markdown', ident: '', operatorClass: '', punctClass: '' }),
