@@ -8,7 +8,7 @@ import { compareDocuments, type Collection } from '../site/collection.js';
 import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
 import type { Page } from '../site/page.js';
-import { allDocuments, posts, type Site } from '../site/site.js';
+import { posts, type Site } from '../site/site.js';
 import type { StaticFile } from '../site/static-file.js';
 import { deepMerge, type Hash } from '../utils/merge.js';
 
@@ -158,7 +158,8 @@ export class Payload {
     lazy('posts', () => [...posts(model).docs].reverse().map((d) => this.docView(d)));
     lazy('html_pages', () => model.pages.filter((p) => p.html || p.url.endsWith('/')).map((p) => this.pageView(p)));
     lazy('collections', () => [...model.collections.values()].sort((a, b) => (a.label < b.label ? -1 : 1)).map((c) => this.collectionView(c)));
-    lazy('documents', () => allDocuments(model).map((d) => this.docView(d)));
+    // Site#documents: every collection's documents and its static files.
+    lazy('documents', () => [...model.collections.values()].flatMap((c) => [...c.docs.map((d) => this.docView(d)), ...c.files.map((f) => this.staticView(f))]));
     lazy('tags', () => this.postAttrHash('tags'));
     lazy('categories', () => this.postAttrHash('categories'));
     Object.defineProperty(view, 'related_posts', {

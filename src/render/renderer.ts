@@ -171,8 +171,8 @@ export function createRenderer(site: Site): Renderer {
 /** Renders the whole site in Jekyll's order: collections' documents, then pages. */
 export function renderSite(site: Site, renderer: Renderer = createRenderer(site)): void {
   for (const c of site.collections.values()) {
+    // Documents of `output: false` collections are rendered too: their `output` is visible to Liquid.
     for (const doc of c.docs) {
-      if (!doc.write && c.label !== 'posts' && !c.write) continue;
       withLocation(doc.displayPath, () => renderer.renderDocument(doc));
     }
   }

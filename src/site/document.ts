@@ -40,6 +40,8 @@ export class Document {
     this.extname = extnameOf(relativePath);
     this.basename = path.slice(path.lastIndexOf('/') + 1);
     this.basenameWithoutExt = this.extname ? this.basename.slice(0, -this.extname.length) : this.basename;
+    // Document#initialize calls draft?, which stores `draft` in the data of every document.
+    this.data.draft = isDraft;
     // Document#initialize: categories from the folders above the collection's directory.
     this.mergeData({ categories: this.categoriesFromPath(isDraft ? '_drafts' : collection.relativeDirectory) }, 'file path');
   }
