@@ -5,6 +5,7 @@ import { javascript, typescript } from './profiles/javascript.js';
 import { python } from './profiles/python.js';
 import { ruby } from './profiles/ruby.js';
 import { c, cpp } from './profiles/c.js';
+import { csharp, java } from './profiles/jvm.js';
 
 const hashComment = () => 'c1';
 
@@ -23,10 +24,10 @@ export const PROFILES: Record<string, Profile> = {
     fix: splitEscapes,
   }),
   rust: makeProfile({ hljs: 'rust' }),
-  java: makeProfile({ hljs: 'java', punctClass: 'o', comment: slashComment }),
+  java,
   c,
   cpp,
-  csharp: makeProfile({ hljs: 'csharp', comment: slashComment }),
+  csharp,
   kotlin: makeProfile({ hljs: 'kotlin', comment: slashComment }),
   swift: makeProfile({ hljs: 'swift', comment: slashComment }),
   php: makeProfile({ hljs: 'php', string: quoteClass, comment: slashComment }),
