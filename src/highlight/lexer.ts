@@ -12,7 +12,7 @@ function splitter(p: Profile): RegExp {
   let re = splitters.get(p);
   if (!re) {
     re = new RegExp(
-      `(\\s+)|(${p.ident.source})|(\\d[\\w.]*)|((?:${p.operators.source})+)|([()\\[\\]{};,.:]+)|([\\s\\S])`,
+      `(\\s+)|(${p.ident.source})|(\\d(?:\\w|\\.(?=\\d))*)|((?:${p.operators.source})+)|([()\\[\\]{};,.:]+)|([\\s\\S])`,
       'gu',
     );
     splitters.set(p, re);

@@ -6,6 +6,7 @@ import { python } from './profiles/python.js';
 import { ruby } from './profiles/ruby.js';
 import { c, cpp } from './profiles/c.js';
 import { csharp, java } from './profiles/jvm.js';
+import { kotlin } from './profiles/kotlin.js';
 
 const hashComment = () => 'c1';
 
@@ -28,7 +29,7 @@ export const PROFILES: Record<string, Profile> = {
   c,
   cpp,
   csharp,
-  kotlin: makeProfile({ hljs: 'kotlin', comment: slashComment }),
+  kotlin,
   swift: makeProfile({ hljs: 'swift', comment: slashComment }),
   php: makeProfile({ hljs: 'php', string: quoteClass, comment: slashComment }),
   shell: makeProfile({ hljs: 'bash', ident: '' }),
