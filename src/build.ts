@@ -28,10 +28,16 @@ export interface BuildResult {
   seconds: number;
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export interface BuildHooks {
+  /** Called once the configuration is known, before reading (the CLI prints source and destination). */
+  onConfig?(config: SiteConfig, files: string[]): void;
+}
+
+export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = process.hrtime.bigint();
   const { cwd = process.cwd(), ...overrides } = options;
   const { config, files } = loadConfig(overrides, cwd);
+  hooks.onConfig?.(config, files);
   return withTimezone(config.timezone, () => {
     const diagnostics: Diagnostic[] = [];
     const source = config.source;

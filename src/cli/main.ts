@@ -87,12 +87,15 @@ export async function main(argv: string[]): Promise<number> {
 async function runBuild(options: Record<string, unknown>, log: ReturnType<typeof createLogger>): Promise<number> {
   const { trace: _trace, quiet: _quiet, verbose: _verbose, ...overrides } = options;
   const started = Date.now();
-  log.info('Generating...');
-  const result = await build(overrides);
-  for (const f of result.configFiles) log.info('Configuration file:', f);
-  if (result.configFiles.length === 0) log.info('Configuration file:', 'none');
-  log.info('Source:', result.config.source);
-  log.info('Destination:', String(result.config.destination));
+  const result = await build(overrides, {
+    onConfig(config, files) {
+      for (const f of files) log.info('Configuration file:', f);
+      if (files.length === 0) log.info('Configuration file:', 'none');
+      log.info('Source:', config.source);
+      log.info('Destination:', String(config.destination));
+      log.info('Generating...');
+    },
+  });
   for (const d of result.diagnostics) log.diagnostic(d);
   log.info('', `done in ${((Date.now() - started) / 1000).toFixed(3)} seconds.`);
   return EXIT_OK;
