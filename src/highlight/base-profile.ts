@@ -252,3 +252,54 @@ export function fixes(...fns: Array<(tokens: Token[]) => void>): (tokens: Token[
     for (const fn of fns) fn(tokens);
   };
 }
+
+/** Cut `n` characters off the start (n > 0) or end (n < 0) of a run of tokens, returning the cut text. */
+function cut(run: Token[], n: number): string {
+  let out = '';
+  if (n > 0) {
+    while (n > 0 && run.length) {
+      const t = run[0]!;
+      const take = Math.min(n, t.text.length);
+      out += t.text.slice(0, take);
+      t.text = t.text.slice(take);
+      n -= take;
+      if (!t.text) run.shift();
+    }
+  } else {
+    n = -n;
+    while (n > 0 && run.length) {
+      const t = run[run.length - 1]!;
+      const take = Math.min(n, t.text.length);
+      out = t.text.slice(t.text.length - take) + out;
+      t.text = t.text.slice(0, t.text.length - take);
+      n -= take;
+      if (!t.text) run.pop();
+    }
+  }
+  return out;
+}
+
+/**
+ * Interpolations (hljs `subst`, lexed as plain code): give the opening delimiter (`open`,
+ * e.g. /^\\\(/) and the closing character their own classes.
+ */
+export function substDelimiters(tokens: Token[], open: RegExp, openCls: string, closeCls: string, scope = 'subst'): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.scope !== scope) continue;
+    let j = i;
+    while (j < tokens.length && tokens[j]!.scope === scope) j++;
+    const run = tokens.slice(i, j).map((t) => ({ ...t }));
+    const text = run.map((t) => t.text).join('');
+    const m = open.exec(text);
+    if (!m) {
+      i = j - 1;
+      continue;
+    }
+    const head = cut(run, m[0].length);
+    const tail = /[)}]$/.test(text) && text.length > m[0].length ? cut(run, -1) : '';
+    const repl: Token[] = [{ cls: openCls, text: head }, ...run];
+    if (tail) repl.push({ cls: closeCls, text: tail });
+    tokens.splice(i, j - i, ...repl);
+    i += repl.length - 1;
+  }
+}

@@ -7,6 +7,7 @@ import { ruby } from './profiles/ruby.js';
 import { c, cpp } from './profiles/c.js';
 import { csharp, java } from './profiles/jvm.js';
 import { kotlin } from './profiles/kotlin.js';
+import { swift } from './profiles/swift.js';
 
 const hashComment = () => 'c1';
 
@@ -30,7 +31,7 @@ export const PROFILES: Record<string, Profile> = {
   cpp,
   csharp,
   kotlin,
-  swift: makeProfile({ hljs: 'swift', comment: slashComment }),
+  swift,
   php: makeProfile({ hljs: 'php', string: quoteClass, comment: slashComment }),
   shell: makeProfile({ hljs: 'bash', ident: '' }),
   html: makeProfile({ hljs: 'xml', ident: '' }),
