@@ -8,6 +8,7 @@ import { c, cpp } from './profiles/c.js';
 import { csharp, java } from './profiles/jvm.js';
 import { kotlin } from './profiles/kotlin.js';
 import { swift } from './profiles/swift.js';
+import { rust } from './profiles/rust.js';
 
 const hashComment = () => 'c1';
 
@@ -25,7 +26,7 @@ export const PROFILES: Record<string, Profile> = {
     number: (t) => (numberClass(t) === 'mi' ? 'm' : numberClass(t)),
     fix: splitEscapes,
   }),
-  rust: makeProfile({ hljs: 'rust' }),
+  rust,
   java,
   c,
   cpp,
