@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config/load.js';
 import { BuildError, type Diagnostic } from './diagnostics/diagnostic.js';
-import { generate } from './plugins/index.js';
+import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
 import { createRenderer, renderSite } from './render/renderer.js';
 import type { Site } from './site/site.js';
@@ -46,6 +46,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
 
     const ctx = createContext(config, diagnostics);
     const site = readSite(ctx, { config, ignore: [stagingPathFor(dest)] });
+    afterRead(site);
     generate(site);
     const renderer = createRenderer(site);
     renderSite(site, renderer);

@@ -1,34 +1,32 @@
 /**
- * The generate phase: built-in plugins (Jekyll generators) add pages and files to the site.
- * Each plugin lives in its own folder behind this small interface; `plugins:` in the config
- * turns them on by their gem names.
+ * Running the built-in plugins at their points of the build. `plugins:` in the config (or
+ * the older `gems:`) turns them on by their gem names; a name Utterson does not have is
+ * reported once and the build goes on.
  */
+import type { Liquid } from 'liquidjs';
 import type { Site } from '../site/site.js';
+import type { Hash } from '../utils/merge.js';
+import type { Plugin, Renderable } from './plugin.js';
+import { BUILT_IN_PLUGINS } from './registry.js';
 
-export interface Plugin {
-  /** The gem name users list under `plugins:` (e.g. `jekyll-feed`). */
-  name: string;
-  /** Adds or changes pages, documents and static files before rendering. */
-  generate?(site: Site): void;
-}
+export type { Plugin, Renderable };
 
-const BUILT_IN: Plugin[] = [];
+const enabledCache = new WeakMap<Site, Plugin[]>();
 
-/** Plugins named in the config (`plugins:`, or the older `gems:`), in order. */
-export function enabledPlugins(site: Site): Plugin[] {
+/** Plugins in effect for a site: always-on ones plus those named in the config, in registry order. */
+export function enabledPlugins(site: Site, registry: Plugin[] = BUILT_IN_PLUGINS): Plugin[] {
+  const cached = enabledCache.get(site);
+  if (cached) return cached;
   const { config } = site.ctx;
-  const names = [...asList(config.plugins), ...asList(config.gems)];
-  const enabled: Plugin[] = [];
-  const reported = new Set<string>();
+  const names = new Set([...asList(config.plugins), ...asList(config.gems)]);
+  const known = new Set(registry.flatMap((p) => [p.name, ...(p.aliases ?? [])]));
   for (const name of names) {
-    const plugin = BUILT_IN.find((p) => p.name === name);
-    if (plugin) {
-      if (!enabled.includes(plugin)) enabled.push(plugin);
-    } else if (!reported.has(name)) {
-      reported.add(name);
+    if (!known.has(name)) {
       site.ctx.diagnostics.push({ severity: 'warning', message: `Plugin '${name}' is not built into Utterson and was skipped.` });
     }
   }
+  const enabled = registry.filter((p) => p.alwaysOn || names.has(p.name) || (p.aliases ?? []).some((a) => names.has(a)));
+  enabledCache.set(site, enabled);
   return enabled;
 }
 
@@ -36,6 +34,26 @@ function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+export function afterRead(site: Site): void {
+  for (const p of enabledPlugins(site)) p.afterRead?.(site);
+}
+
 export function generate(site: Site): void {
-  for (const plugin of enabledPlugins(site)) plugin.generate?.(site);
+  for (const p of enabledPlugins(site)) p.generate?.(site);
+}
+
+export function registerLiquid(engine: Liquid, site: Site): void {
+  for (const p of enabledPlugins(site)) p.registerLiquid?.(engine, site);
+}
+
+export function decorateView(item: Renderable, view: Hash, site: Site): void {
+  for (const p of enabledPlugins(site)) p.decorateView?.(item, view, site);
+}
+
+export function decorateSite(view: Hash, site: Site): void {
+  for (const p of enabledPlugins(site)) p.decorateSite?.(view, site);
+}
+
+export function postRender(item: Renderable, site: Site): void {
+  for (const p of enabledPlugins(site)) p.postRender?.(item, site);
 }

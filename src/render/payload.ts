@@ -11,6 +11,7 @@ import type { Page } from '../site/page.js';
 import { posts, type Site } from '../site/site.js';
 import type { StaticFile } from '../site/static-file.js';
 import { deepMerge, type Hash } from '../utils/merge.js';
+import { decorateSite, decorateView } from '../plugins/index.js';
 
 export const JEKYLL_VERSION = '4.3.1';
 
@@ -34,6 +35,7 @@ export class Payload {
   ) {
     this.jekyll = { version: JEKYLL_VERSION, environment: process.env.JEKYLL_ENV || 'development' };
     this.site = this.buildSiteView();
+    decorateSite(this.site, model);
   }
 
   docView(doc: Document): Hash {
@@ -41,6 +43,7 @@ export class Payload {
     if (!view) {
       view = this.buildDocView(doc);
       this.docViews.set(doc, view);
+      decorateView(doc, view, this.model);
     }
     return view;
   }
@@ -50,6 +53,7 @@ export class Payload {
     if (!view) {
       view = this.buildPageView(page);
       this.pageViews.set(page, view);
+      decorateView(page, view, this.model);
     }
     return view;
   }

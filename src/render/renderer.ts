@@ -14,6 +14,7 @@ import type { Page } from '../site/page.js';
 import { allDocuments, posts, type Site } from '../site/site.js';
 import { deepMerge, isHash, type Hash } from '../utils/merge.js';
 import { Payload } from './payload.js';
+import { postRender, registerLiquid } from '../plugins/index.js';
 
 const LIQUID_CONSTRUCT = /{%|{{/;
 
@@ -41,6 +42,8 @@ export function createRenderer(site: Site): Renderer {
     resolvePostUrl: (name) => resolvePostUrl(site, name),
     resolveLinkUrl: (rel) => resolveLinkUrl(site, rel),
   });
+
+  registerLiquid(liquid.engine, site);
 
   const convert = (kind: ConverterKind, text: string, file: string): string => {
     switch (kind) {
@@ -147,6 +150,7 @@ export function createRenderer(site: Site): Renderer {
           doc.content = c;
         },
       });
+      postRender(doc, site);
     },
     renderPage(page) {
       payload.current = page;
@@ -164,6 +168,7 @@ export function createRenderer(site: Site): Renderer {
           page.content = c;
         },
       });
+      postRender(page, site);
     },
   };
 }

@@ -1,0 +1,4 @@
+/** The built-in plugins, in the order their hooks run. */
+import type { Plugin } from './plugin.js';
+
+export const BUILT_IN_PLUGINS: Plugin[] = [];
