@@ -115,9 +115,16 @@ function eobMarker(state: StateBlock, startLine: number, _endLine: number, silen
   return true;
 }
 
-interface LastBlock {
-  kind: 'block' | 'eob';
+type LastKind = 'none' | 'block' | 'eob' | 'blank';
+interface Last {
+  kind: LastKind;
   index: number;
+}
+interface Pending {
+  ial: AttributeList;
+  endLine: number;
+  /** kramdown gives a pending IAL to a new blank-line element; one is only created when the last element is not already a blank */
+  eatenByBlank: boolean;
 }
 
 /** The token that carries a block's attributes: the opening token, or the leaf itself. */
@@ -125,21 +132,28 @@ function isBlockStart(t: Token): boolean {
   return t.block && (t.nesting === 1 || (t.nesting === 0 && t.type !== 'inline' && t.type !== 'kd_ial'));
 }
 
-/** Core rule: attach each block IAL to its block (see the file comment). */
+/**
+ * Core rule: attach each block IAL to its block, following kramdown's
+ * parse_block_extensions / new_block_el:
+ *   - an IAL directly under a block (no blank line) belongs to that block;
+ *   - otherwise it waits for the next block element; blank lines in between
+ *     only take it when the element before the IAL was not already a blank line
+ *     (kramdown merges consecutive blank lines into one element).
+ */
 export function applyBlockIals(state: StateCore): void {
   const env = state.env as KramdownEnv;
   const tokens = state.tokens;
-  const last: Array<LastBlock | undefined> = [];
-  const pending: Array<{ ial: AttributeList; endLine: number } | undefined> = [];
+  const last: Array<Last | undefined> = [];
+  const pending: Array<Pending | undefined> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.block) continue;
     const level = t.level;
     if (t.type === 'kd_ial') {
       const ial = t.meta.ial as AttributeList;
-      const prev = last[level];
-      if (prev && prev.kind === 'block' && !t.meta.prevBlank) {
-        addIal(tokens[prev.index], ial, env);
+      const prevKind: LastKind = t.meta.prevBlank ? 'blank' : last[level]?.kind ?? 'none';
+      if (prevKind === 'block') {
+        addIal(tokens[last[level]!.index], ial, env);
         const nx = tokens[i + 1];
         if (!(nx && nx.type === 'kd_ial' && nx.map && t.map && nx.map[0] === t.map[1])) last[level] = { kind: 'eob', index: i };
       } else {
@@ -147,8 +161,10 @@ export function applyBlockIals(state: StateCore): void {
         if (p) {
           mergeAttributeLists(p.ial, ial);
           p.endLine = t.map![1];
-        } else pending[level] = { ial: { attrs: new Map(ial.attrs), refs: [...ial.refs] }, endLine: t.map![1] };
-        last[level] = { kind: 'eob', index: i };
+        } else {
+          pending[level] = { ial: { attrs: new Map(ial.attrs), refs: [...ial.refs] }, endLine: t.map![1], eatenByBlank: prevKind !== 'blank' };
+        }
+        last[level] = { kind: prevKind, index: i };
       }
       continue;
     }
@@ -165,7 +181,8 @@ export function applyBlockIals(state: StateCore): void {
     if (!isBlockStart(t)) continue;
     const p = pending[level];
     if (p) {
-      if (t.map && t.map[0] === p.endLine) addIal(t, p.ial, env);
+      const blankBetween = t.map ? t.map[0] > p.endLine : false;
+      if (!(blankBetween && p.eatenByBlank)) addIal(t, p.ial, env);
       pending[level] = undefined;
     }
     last[level] = { kind: 'block', index: i };

@@ -9,8 +9,9 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { ResolvedKramdownOptions } from './options.js';
 import { escapeAttr } from './html-attributes.js';
 
+/** kramdown escape_html(:text) leaves entity references alone. */
 function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return s.replace(/<|>|&(?!#?\w+;)/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 export function footnotesRendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {

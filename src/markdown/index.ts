@@ -12,7 +12,7 @@ import { typographyPlugin } from './typography.js';
 import { blockExtensionsPlugin, applyBlockIals, resolveIals } from './block-extensions.js';
 import { spanExtensionsPlugin, resolveSpanIals } from './span-extensions.js';
 import { headerIdSuffix, autoIdsRule } from './auto-ids.js';
-import { kramdownListsRule } from './lists.js';
+import { kramdownListsRule, listItemIals } from './lists.js';
 import { footnotesRendering } from './footnotes.js';
 import { mathPlugin } from './math.js';
 import { tocPlaceholder, tocPlugin } from './toc.js';
@@ -23,6 +23,7 @@ import { renderAttrs } from './html-attributes.js';
 import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
+import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
 
@@ -37,6 +38,10 @@ export interface MarkdownOptions {
 }
 export interface MarkdownConverter {
   convert(markdown: string): string;
+}
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 function rendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
@@ -54,6 +59,8 @@ function rendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
     }
     return renderKramdownCodeBlock(t.content, attrs, m ? m[1] : undefined, opts);
   };
+  // kramdown escapes only & < > in text
+  r.text = (tokens, idx) => escapeText(tokens[idx].content);
   r.code_block = (tokens, idx) => renderKramdownCodeBlock(tokens[idx].content, attrsOf(tokens[idx]), undefined, opts);
   r.code_inline = (tokens, idx) => renderKramdownCodeSpan(tokens[idx].content, attrsOf(tokens[idx]), opts);
   const cell = (open: string) => (tokens: Token[], idx: number, options: MarkdownIt.Options, env: unknown, self: MarkdownIt.Renderer) => {
@@ -81,6 +88,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   fenceGuard(md);
   md.block.ruler.at('code', kramdownCodeBlock);
   headersPlugin(md);
+  md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
   md.renderer.renderAttrs = (token) => renderAttrs(token.attrs ? new Map(token.attrs) : null);
   typographyPlugin(md, opts);
@@ -90,11 +98,13 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   tocPlugin(md, opts);
   md.core.ruler.after('block', 'kramdown_header_id_suffix', headerIdSuffix);
   md.core.ruler.after('kramdown_header_id_suffix', 'kramdown_block_ials', applyBlockIals);
+  md.core.ruler.after('kramdown_block_ials', 'kramdown_list_item_ials', listItemIals);
   md.core.ruler.after('inline', 'kramdown_span_ials', resolveSpanIals);
   md.core.ruler.after('kramdown_span_ials', 'kramdown_resolve_ials', resolveIals);
   md.core.ruler.after('kramdown_resolve_ials', 'kramdown_auto_ids', autoIdsRule(opts));
   md.core.ruler.after('kramdown_auto_ids', 'kramdown_lists', kramdownListsRule);
   md.core.ruler.after('kramdown_lists', 'kramdown_toc', tocPlaceholder);
+  md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
   footnotesRendering(md, opts);
   rendering(md, opts);
   return {

@@ -6,6 +6,7 @@
  */
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { parseAttributeList, type AttributeList } from './attribute-list.js';
 
 interface Item {
   open: number;
@@ -36,8 +37,19 @@ function childBlocks(tokens: Token[], open: number, close: number): number[] {
   return out;
 }
 
+/** kramdown does not start a new list when the bullet character changes (CommonMark does). */
+function mergeAdjacentBulletLists(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].type === 'bullet_list_close' && tokens[i + 1].type === 'bullet_list_open' && tokens[i].level === tokens[i + 1].level && !tokens[i + 1].meta?.ials) {
+      tokens.splice(i, 2);
+      i--;
+    }
+  }
+}
+
 export function kramdownListsRule(state: StateCore): void {
   const tokens = state.tokens;
+  mergeAdjacentBulletLists(tokens);
   const lines = state.src.split('\n');
   const isBlank = (line: number) => line < lines.length && /^[\s>]*$/.test(lines[line]);
   for (let i = 0; i < tokens.length; i++) {
@@ -106,4 +118,26 @@ function taskList(tokens: Token[], list: Token, items: Item[]): void {
     if (isTaskList) tokens[it.open].attrSet('class', 'task-list-item');
   }
   if (isTaskList) list.attrSet('class', 'task-list');
+}
+
+const LIST_ITEM_IAL = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;
+
+/**
+ * kramdown LIST_ITEM_IAL: `* {:.cls} text`, `: {:.cls} definition` and
+ * `{:.cls} term` give the item (li, dd, dt) attributes. Core rule before `inline`.
+ */
+export function listItemIals(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let inline: Token | undefined;
+    if ((t.type === 'list_item_open' || t.type === 'dd_open') && tokens[i + 1]?.type === 'paragraph_open') inline = tokens[i + 2];
+    else if (t.type === 'dt_open') inline = tokens[i + 1];
+    if (!inline || inline.type !== 'inline') continue;
+    const m = LIST_ITEM_IAL.exec(inline.content);
+    if (!m) continue;
+    inline.content = inline.content.slice(m[0].length);
+    const ials = ((t.meta ??= {}).ials ??= []) as AttributeList[];
+    ials.push(parseAttributeList(m[1]));
+  }
 }

@@ -81,7 +81,7 @@ export function resolveKramdownOptions(user: KramdownOptions = {}, highlighter =
     smartQuotes: [sq[0], sq[1], sq[2], sq[3]] as [string, string, string, string],
     hardWrap: o.hard_wrap === true,
     footnoteNr: Number(o.footnote_nr ?? 1),
-    footnoteBacklink: o.footnote_backlink === undefined ? '\u21a9' : String(o.footnote_backlink ?? ''),
+    footnoteBacklink: o.footnote_backlink === undefined ? '&#8617;' : String(o.footnote_backlink ?? ''),
     footnotePrefix: String(o.footnote_prefix ?? ''),
     footnoteBacklinkInline: o.footnote_backlink_inline === true,
     typographicSymbols: typo,

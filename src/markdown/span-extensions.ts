@@ -95,6 +95,8 @@ export function resolveSpanIals(state: StateCore): void {
 }
 
 function spanTarget(ch: Token[], i: number): Token | null {
+  // markdown-it leaves emptied delimiter text tokens next to strong/del tokens
+  while (i >= 0 && ch[i].type === 'text' && ch[i].content === '') i--;
   const t = ch[i];
   if (!t) return null;
   if (t.nesting === 0) return t.type === 'text' || t.type === 'softbreak' ? null : t;

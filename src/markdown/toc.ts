@@ -82,7 +82,8 @@ export function tocPlugin(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
       nodes
         .map((n) =>
           n.kids.length
-            ? `${indent}  <li>${n.html}\n${renderList(n.kids, indent + '    ', '')}${indent}  </li>\n`
+            ? // kramdown: the item's text is a transparent paragraph, so the sub-list follows it on the same line
+              `${indent}  <li>${n.html}${renderList(n.kids, indent + '    ', '')}${indent}  </li>\n`
             : `${indent}  <li>${n.html}</li>\n`,
         )
         .join('') +

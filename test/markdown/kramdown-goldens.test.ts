@@ -1,0 +1,32 @@
+// Each test/markdown/cases/NAME.md is converted and compared with NAME.html,
+// which real kramdown wrote through Jekyll's converter (scripts/update-markdown-goldens.sh).
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMarkdownConverter } from '../../src/markdown/index.js';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), 'cases');
+const converter = createMarkdownConverter();
+
+/**
+ * Light normalization: indentation and blank lines (whitespace runs holding a
+ * newline) next to tags, and the spelling of void tags. Text stays significant.
+ */
+function normalizeHtml(html: string): string {
+  return html
+    .replace(/[ \t]*\n\s*/g, '\n')
+    .replace(/\n(?=<)|(?<=>)\n/g, '')
+    .replace(/<(br|hr|img|input)([^>]*?)\s*\/?>/g, '<$1$2 />')
+    .trim();
+}
+
+describe('kramdown goldens (expected HTML from real kramdown via Jekyll)', () => {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    it(name, () => {
+      const md = readFileSync(join(dir, name), 'utf8');
+      const expected = readFileSync(join(dir, name.replace(/\.md$/, '.html')), 'utf8');
+      expect(normalizeHtml(converter.convert(md))).toBe(normalizeHtml(expected));
+    });
+  }
+});
