@@ -226,11 +226,11 @@ export function commentTakesNewline(tokens: Token[], cls: string): void {
 const STRING_CLASSES = new Set(['s', 's1', 's2', 'sb', 'sc', 'sd', 'sh', 'dl']);
 
 /** Split backslash escapes out of string tokens (Rouge lexes them as `se`). */
-export function splitEscapes(tokens: Token[], escape = 'se'): void {
+export function splitEscapes(tokens: Token[], escape = 'se', classes: ReadonlySet<string> = STRING_CLASSES): void {
   const re = /\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|[\s\S])/g;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!STRING_CLASSES.has(t.cls) || !t.text.includes('\\')) continue;
+    if (!classes.has(t.cls) || !t.text.includes('\\')) continue;
     const parts: Token[] = [];
     let last = 0;
     re.lastIndex = 0;

@@ -9,6 +9,7 @@ import { csharp, java } from './profiles/jvm.js';
 import { kotlin } from './profiles/kotlin.js';
 import { swift } from './profiles/swift.js';
 import { rust } from './profiles/rust.js';
+import { php } from './profiles/php.js';
 
 const hashComment = () => 'c1';
 
@@ -33,7 +34,7 @@ export const PROFILES: Record<string, Profile> = {
   csharp,
   kotlin,
   swift,
-  php: makeProfile({ hljs: 'php', string: quoteClass, comment: slashComment }),
+  php,
   shell: makeProfile({ hljs: 'bash', ident: '' }),
   html: makeProfile({ hljs: 'xml', ident: '' }),
   xml: makeProfile({ hljs: 'xml', ident: '' }),
