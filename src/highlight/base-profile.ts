@@ -75,6 +75,8 @@ export interface ProfileSpec {
   /** Final say over any scoped segment (return undefined to fall through to the table). */
   special?(scopes: readonly string[], text: string): string | undefined | null;
   fix?(tokens: Token[]): void;
+  lexPlain?(text: string, out: Token[]): void;
+  transparent?: string[];
   /** Rouge's word lists (word → class) for names highlight.js left plain or classed differently. */
   words?: Map<string, string>;
   /** Classes from hljs scopes that the word lists must not override (e.g. `nf` on `def name`). */
@@ -130,6 +132,8 @@ export function makeProfile(spec: ProfileSpec): Profile {
     operators: spec.operators ?? /[-+*/%=<>!&|^~?]/,
     ident: spec.identRe ?? /[A-Za-z_$][\w$]*/,
     fix: wordsFix(spec),
+    lexPlain: spec.lexPlain,
+    transparent: spec.transparent ? new Set(spec.transparent) : undefined,
     scope(stack, text, head) {
       if (spec.special) {
         const s = spec.special(stack, text);

@@ -22,6 +22,7 @@ function splitter(p: Profile): RegExp {
 
 /** Split text highlight.js left unscoped into whitespace, names, numbers, operators and punctuation. */
 export function splitPlain(text: string, p: Profile, out: Token[]): void {
+  if (p.lexPlain) return p.lexPlain(text, out);
   const re = splitter(p);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -45,6 +46,7 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
   const close = () => {
     if (current.fix && tokens.length > start) fixes.push([current, start, tokens.length]);
   };
+  const segments: Array<{ p: Profile; scopes: readonly string[]; text: string; head: string }> = [];
   for (const seg of hljsSegments(code, profile.hljs)) {
     let p = profile;
     let scopes = seg.scopes;
@@ -56,6 +58,13 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
         break;
       }
     }
+    if (p.transparent) scopes = scopes.filter((s) => !p.transparent!.has(s));
+    const last = segments[segments.length - 1];
+    if (p.transparent && last && last.p === p && last.scopes.join() === scopes.join()) last.text += seg.text;
+    else segments.push({ p, scopes, text: seg.text, head: seg.head });
+  }
+  for (const seg of segments) {
+    const { p, scopes } = seg;
     if (p !== current) {
       close();
       current = p;

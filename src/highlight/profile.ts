@@ -20,6 +20,10 @@ export interface Profile {
   operators: RegExp;
   /** Identifier syntax in plain text. */
   ident: RegExp;
+  /** hljs scopes to ignore entirely: their text joins the plain text around it before splitting. */
+  transparent?: ReadonlySet<string>;
+  /** Replaces the generic splitter for plain text (a port of the Rouge lexer's rules for it). */
+  lexPlain?(text: string, out: Token[]): void;
   /** Token-level corrections applied after classification (context such as `name(` → function). */
   fix?(tokens: Token[]): void;
 }

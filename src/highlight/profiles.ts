@@ -10,6 +10,7 @@ import { kotlin } from './profiles/kotlin.js';
 import { swift } from './profiles/swift.js';
 import { rust } from './profiles/rust.js';
 import { php } from './profiles/php.js';
+import { shell } from './profiles/shell.js';
 
 const hashComment = () => 'c1';
 
@@ -35,7 +36,7 @@ export const PROFILES: Record<string, Profile> = {
   kotlin,
   swift,
   php,
-  shell: makeProfile({ hljs: 'bash', ident: '' }),
+  shell,
   html: makeProfile({ hljs: 'xml', ident: '' }),
   xml: makeProfile({ hljs: 'xml', ident: '' }),
   css: makeProfile({ hljs: 'css' }),
