@@ -1,0 +1,224 @@
+/**
+ * Jekyll 4.3.1's Liquid dialect (Liquid 5.4, error_mode warn) on liquidjs: liquidjs tokenizes
+ * and runs the control tags; outputs, assign/echo, every filter and Jekyll's tags are replaced
+ * by Ruby-faithful versions. Rendering is synchronous; templates are parsed once and cached.
+ */
+import { readFileSync } from 'node:fs';
+import { Context, Liquid, Parser, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { jekyllFilters } from './filters/index.js';
+import type { FilterThis } from './filters/types.js';
+import type { Host } from './host.js';
+import { KeywordArgs, RubyError, toS } from './ruby.js';
+import { highlightTag } from './tags/highlight.js';
+import { includeTag } from './tags/include.js';
+import { linkTag, postUrlTag } from './tags/link.js';
+import { assignTag, echoTag } from './tags/variable.js';
+import { LaxVariable, type FilterHost } from './variable.js';
+
+export interface LiquidEnvironment {
+  source: string;
+  includesDirs: string[];
+  config: Record<string, any>;
+  safe?: boolean;
+  markdownify?(text: string): string;
+  sassify?(text: string, syntax: 'sass' | 'scss'): string;
+  highlight?(code: string, lang: string, opts: { linenos?: boolean | string; hlLines?: number[] }): string;
+  resolvePostUrl?(name: string): string | undefined;
+  resolveLinkUrl?(relativePath: string): string | undefined;
+}
+
+export interface JekyllLiquid {
+  /** Parse once, cached by file path + content; `file` (relative to source) is used in error messages. */
+  parse(template: string, file: string): unknown;
+  renderSync(parsed: unknown, scope: Record<string, unknown>): string;
+}
+
+export class LiquidRenderError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly frame: string,
+    readonly cause?: unknown,
+  ) {
+    super(`${message}\n  in ${file || '(template)'} at line ${line}, column ${column}\n${frame}`);
+    this.name = 'LiquidRenderError';
+  }
+  /** The message without position and frame. */
+  get reason(): string {
+    return this.message.split('\n  in ')[0];
+  }
+}
+
+/** `{{ … }}` rendered with Ruby's output rules. */
+class JekyllOutput {
+  readonly variable: LaxVariable;
+  constructor(
+    readonly token: TopLevelToken,
+    private readonly host: Host,
+  ) {
+    this.variable = host.variable((token as any).content as string);
+  }
+  render(ctx: Context, emitter: Emitter): void {
+    emitter.write(toS(this.host.renderVariable(this.variable, ctx)));
+  }
+}
+
+class JekyllParser extends Parser {
+  constructor(
+    liquid: Liquid,
+    private readonly host: Host,
+  ) {
+    super(liquid);
+  }
+  override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]) {
+    if (TypeGuards.isOutputToken(token)) return new JekyllOutput(token, this.host) as unknown as Template;
+    return super.parseToken(token, remainTokens);
+  }
+}
+
+function liquidOptions(config: Record<string, any>) {
+  const liquid = (config.liquid ?? {}) as Record<string, unknown>;
+  return {
+    strictFilters: liquid.strict_filters === true,
+    strictVariables: liquid.strict_variables === true,
+  };
+}
+
+export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
+  const opts = liquidOptions(env.config ?? {});
+  const liquid = new Liquid({ strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: true });
+  const parsed = new Map<string, unknown[]>();
+  const variables = new Map<string, LaxVariable>();
+  const includes = new Map<string, unknown[]>();
+
+  const filterHost: FilterHost = {
+    invoke(ctx, name, input, args) {
+      const f = jekyllFilters[name];
+      if (!f) {
+        if (opts.strictFilters) throw new RubyError(`undefined filter ${name}`);
+        return input;
+      }
+      if (args.length < f.min || args.length > f.max) {
+        const expected = f.max === f.min ? `${f.min + 1}` : `${f.min + 1}..${f.max + 1}`;
+        throw new RubyError(`wrong number of arguments (given ${args.length + 1}, expected ${expected})`);
+      }
+      return f.fn.call(filterThis(ctx), input, ...args);
+    },
+  };
+
+  const host: Host = {
+    env,
+    variable(markup) {
+      let v = variables.get(markup);
+      if (!v) variables.set(markup, (v = new LaxVariable(markup)));
+      return v;
+    },
+    renderVariable(v, ctx) {
+      return v.render(ctx, filterHost);
+    },
+    parse(template, file) {
+      const key = `${file}\0${template}`;
+      let t = parsed.get(key);
+      if (!t) {
+        t = new JekyllParser(liquid, host).parse(template, file) as unknown[];
+        parsed.set(key, t);
+      }
+      return t;
+    },
+    renderToString(templates, ctx) {
+      return toValueSync(liquid.renderer.renderTemplates(templates as Template[], ctx)) as string;
+    },
+    loadInclude(absPath, relName) {
+      let t = includes.get(absPath);
+      if (!t) {
+        t = new JekyllParser(liquid, host).parse(readFileSync(absPath, 'utf8'), relName) as unknown[];
+        includes.set(absPath, t);
+      }
+      return t;
+    },
+    includeCache: new Map(),
+  };
+
+  const filterThisCache = new WeakMap<Context, FilterThis>();
+  function filterThis(ctx: Context): FilterThis {
+    let t = filterThisCache.get(ctx);
+    if (!t) {
+      t = { ctx, env, variable: host.variable, renderVariable: host.renderVariable };
+      filterThisCache.set(ctx, t);
+    }
+    return t;
+  }
+
+  liquid.registerTag('assign', assignTag(host));
+  liquid.registerTag('echo', echoTag(host));
+  liquid.registerTag('include', includeTag(host, 'include'));
+  liquid.registerTag('include_relative', includeTag(host, 'include_relative'));
+  liquid.registerTag('include_cached', includeTag(host, 'include_cached'));
+  liquid.registerTag('highlight', highlightTag(host));
+  liquid.registerTag('link', linkTag(host));
+  liquid.registerTag('post_url', postUrlTag(host));
+  // Liquid 5.4 has no `render`-era or liquidjs-only tags Jekyll users could rely on.
+  for (const name of ['layout', 'block', 'render']) liquid.unregisterTag?.(name);
+
+  return {
+    parse(template, file) {
+      try {
+        return host.parse(template, file);
+      } catch (e) {
+        throw toRenderError(e, file, template);
+      }
+    },
+    renderSync(templates, scope) {
+      const ctx = new Context(scope, liquid.options, { sync: true, strictVariables: opts.strictVariables }, { liquid });
+      try {
+        return toValueSync(liquid.renderer.renderTemplates(templates as Template[], ctx)) as string;
+      } catch (e) {
+        throw toRenderError(e, '', '');
+      }
+    },
+  };
+}
+
+/** Wraps whatever went wrong into a LiquidRenderError pointing at the innermost template. */
+function toRenderError(e: unknown, fallbackFile: string, fallbackInput: string): LiquidRenderError {
+  if (e instanceof LiquidRenderError) return e;
+  let err: any = e;
+  let token: any;
+  // Innermost Liquid error with a token: includes re-throw their own errors unchanged.
+  while (err) {
+    if (LiquidError.is(err) && err.token) token = err.token;
+    if (!err.originalError || !LiquidError.is(err)) break;
+    err = err.originalError;
+  }
+  const reason = (err && (err.originalError?.message ?? err.message)) ?? String(e);
+  const cleaned = String(reason).replace(/, line:\d+, col:\d+$/, '').replace(/^(.*?), file:.*$/s, '$1');
+  const file = token?.file ?? fallbackFile;
+  const input: string = token?.input ?? fallbackInput;
+  const begin: number = token?.begin ?? 0;
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < begin && i < input.length; i++) {
+    if (input[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return new LiquidRenderError(cleaned, file, line, col, codeFrame(input, line, col), e);
+}
+
+function codeFrame(input: string, line: number, col: number): string {
+  const lines = input.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1]}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, col - 1))}^`);
+  }
+  return out.join('\n');
+}
+
+export { KeywordArgs };

@@ -1,0 +1,19 @@
+/** What the Jekyll tags and filters share within one engine: environment, filters, caches. */
+import type { Context } from 'liquidjs';
+import type { LiquidEnvironment } from './engine.js';
+import type { LaxVariable } from './variable.js';
+
+export interface Host {
+  env: LiquidEnvironment;
+  /** Parses `{{ … }}` markup once (cached by text). */
+  variable(markup: string): LaxVariable;
+  renderVariable(v: LaxVariable, ctx: Context): unknown;
+  /** Parses a template (cached by file + content). */
+  parse(template: string, file: string): unknown[];
+  /** Renders parsed templates to a string in an existing context. */
+  renderToString(templates: unknown[], ctx: Context): string;
+  /** Parsed include file by absolute path (read and parsed once). */
+  loadInclude(absPath: string, relName: string): unknown[];
+  /** include_cached's rendered outputs. */
+  includeCache: Map<string, string>;
+}

@@ -1,0 +1,124 @@
+/**
+ * Jekyll's `include` and `include_relative` tags and jekyll-include-cache's `include_cached`:
+ * `key=value` params under `include.*`, `{{ var }}` file names, first match over the includes dirs.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { parseExpression, evaluate, type Expr } from '../variable.js';
+import type { Host } from '../host.js';
+import { toJson } from '../ruby.js';
+
+const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/;
+const FULL_VALID_SYNTAX = new RegExp(`^\\s*(?:${VALID_SYNTAX.source}(?=\\s|$)\\s*)*$`);
+const VARIABLE_SYNTAX = /^([^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)([\s\S]*)$/;
+const VALID_FILENAME_CHARS = /^[\w/.\-()+~#@]+$/;
+const INVALID_SEQUENCES = /[./]{2,}/;
+
+type Param = [string, { literal: string } | { expr: Expr }];
+
+export type IncludeKind = 'include' | 'include_relative' | 'include_cached';
+
+export function includeTag(host: Host, kind: IncludeKind) {
+  const syntaxHelp = `Valid syntax: {% ${kind === 'include_relative' ? 'include_relative' : 'include'} file.ext param='value' param2='value' %}`;
+  return class IncludeTag extends Tag {
+    file: string;
+    fileTemplate?: unknown[];
+    params?: Param[];
+    resolved = new Map<string, unknown[]>();
+
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      const markup = token.args.trim();
+      const m = VARIABLE_SYNTAX.exec(markup);
+      let params: string | undefined;
+      if (m) {
+        this.file = m[1].trim();
+        params = m[4].trim();
+        this.fileTemplate = host.parse(this.file, token.file ?? '');
+      } else {
+        const i = markup.search(/\s/);
+        this.file = i < 0 ? markup : markup.slice(0, i);
+        params = i < 0 ? undefined : markup.slice(i).replace(/^\s+/, '');
+      }
+      if (params !== undefined) {
+        if (!FULL_VALID_SYNTAX.test(params)) throw new Error(`Invalid syntax for include tag:\n\n${params}\n\n${syntaxHelp}\n\n`);
+        this.params = [];
+        let rest = params;
+        let pm: RegExpExecArray | null;
+        while ((pm = VALID_SYNTAX.exec(rest))) {
+          rest = rest.slice(pm.index + pm[0].length);
+          if (pm[2] !== undefined) this.params.push([pm[1], { literal: pm[2].replace(/\\"/g, '"') }]);
+          else if (pm[3] !== undefined) this.params.push([pm[1], { literal: pm[3].replace(/\\'/g, "'") }]);
+          else this.params.push([pm[1], { expr: parseExpression(pm[4]) }]);
+        }
+      }
+      if (!this.fileTemplate) validateFileName(this.file, syntaxHelp);
+    }
+
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const file = this.fileTemplate ? host.renderToString(this.fileTemplate, ctx).trim() : this.file;
+      if (this.fileTemplate) validateFileName(file, syntaxHelp);
+      const params: Record<string, unknown> | undefined = this.params ? {} : undefined;
+      if (this.params) for (const [k, v] of this.params) params![k] = 'literal' in v ? v.literal : evaluate(v.expr, ctx);
+      const { templates, key } = this.locate(ctx, file);
+      if (kind === 'include_cached') {
+        const cacheKey = `${key}\0${toJson(params ?? null)}`;
+        let out = host.includeCache.get(cacheKey);
+        if (out === undefined) {
+          ctx.push(params ? { include: params } : {});
+          try {
+            out = host.renderToString(templates, ctx);
+          } finally {
+            ctx.pop();
+          }
+          host.includeCache.set(cacheKey, out);
+        }
+        emitter.write(out);
+        return;
+      }
+      ctx.push(params ? { include: params } : {});
+      try {
+        yield this.liquid.renderer.renderTemplates(templates as any, ctx, emitter);
+      } finally {
+        ctx.pop();
+      }
+    }
+
+    locate(ctx: Context, file: string): { templates: unknown[]; key: string } {
+      let dirs: string[];
+      if (kind === 'include_relative') {
+        const page = (ctx.environments as any)?.page;
+        const pagePath = typeof page?.path === 'string' ? page.path : '';
+        dirs = [resolve(host.env.source, dirname(pagePath))];
+      } else dirs = host.env.includesDirs;
+      const cacheKey = `${dirs[0]}\0${file}`;
+      const hit = this.resolved.get(cacheKey);
+      if (hit) return { templates: hit, key: cacheKey };
+      for (const dir of dirs) {
+        const path = join(dir, file);
+        if (!path.startsWith(dir + sep) && path !== dir) continue;
+        if (existsSync(path) && statSync(path).isFile()) {
+          const templates = host.loadInclude(path, relativeName(path));
+          this.resolved.set(cacheKey, templates);
+          return { templates, key: path };
+        }
+      }
+      if (kind === 'include_relative') {
+        throw new Error(`Could not locate the included file '${file}' in any of ${JSON.stringify(dirs)}. Ensure it exists in one of those directories and is not a symlink as those are not allowed in safe mode.`);
+      }
+      throw new Error(`Could not locate the included file '${file}' in any of ${JSON.stringify(dirs)}. Ensure it exists in one of those directories and, if it is a symlink, does not point outside your site source.`);
+    }
+  };
+
+  function relativeName(path: string): string {
+    const src = host.env.source.endsWith(sep) ? host.env.source : host.env.source + sep;
+    return path.startsWith(src) ? path.slice(src.length) : path;
+  }
+}
+
+function validateFileName(file: string, syntaxHelp: string): void {
+  if (INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
+    throw new Error(`Invalid syntax for include tag. File contains invalid characters or sequences:\n\n${file}\n\n${syntaxHelp}\n\n`);
+  }
+}

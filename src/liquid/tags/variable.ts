@@ -1,0 +1,37 @@
+/** `assign` and `echo` with Liquid 5.4's lax Variable parsing (see ../variable.ts). */
+import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { toS } from '../ruby.js';
+import { LaxVariable } from '../variable.js';
+import type { Host } from '../host.js';
+
+const ASSIGN = /([\w\-.[\]()]+)\s*=\s*([\s\S]*)\s*/;
+
+export function assignTag(host: Host) {
+  return class AssignTag extends Tag {
+    to: string;
+    value: LaxVariable;
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      const m = ASSIGN.exec(token.args);
+      if (!m) throw new Error("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]");
+      this.to = m[1];
+      this.value = host.variable(m[2]);
+    }
+    render(ctx: Context): void {
+      (ctx.bottom() as Record<string, unknown>)[this.to] = host.renderVariable(this.value, ctx);
+    }
+  };
+}
+
+export function echoTag(host: Host) {
+  return class EchoTag extends Tag {
+    value: LaxVariable;
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      this.value = host.variable(token.args);
+    }
+    render(ctx: Context, emitter: Emitter): void {
+      emitter.write(toS(host.renderVariable(this.value, ctx)));
+    }
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Liquid's `Variable` (the inside of `{{ … }}`, `assign`'s right side, `echo`) parsed the way
+ * Liquid 5.4 does in error_mode lax/warn: by regular expressions that silently drop what they do
+ * not understand (missing commas, stray colons, garbage after the value). Expressions follow
+ * `Liquid::Expression.parse` and `VariableLookup` (size/first/last commands, brackets).
+ */
+import { Context, Drop } from 'liquidjs';
+import { KeywordArgs, RubyFloat, RubyRange, isHash, numberValue, isNumeric, chars } from './ruby.js';
+
+const QUOTED_STRING = `"[^"]*"|'[^']*'`;
+const QUOTED_FRAGMENT = `(?:${QUOTED_STRING}|(?:[^\\s,|'"]|${QUOTED_STRING})+)`;
+const MARKUP_WITH_QUOTED_FRAGMENT = new RegExp(`(${QUOTED_FRAGMENT})([\\s\\S]*)`);
+const FILTER_MARKUP = /\|\s*([\s\S]*)/;
+const FILTER_PARSER = new RegExp(`(?:\\s+|${QUOTED_FRAGMENT}|,)+`, 'g');
+const FILTER_ARGS = new RegExp(`(?::|,)\\s*((?:\\w+\\s*:\\s*)?${QUOTED_FRAGMENT})`, 'g');
+const KEYWORD_ARG = new RegExp(`^(\\w+)\\s*:\\s*(${QUOTED_FRAGMENT})$`);
+const VARIABLE_PARSER = /\[[^\]]+\]|[\w-]+\??/g;
+const RANGE = /^\(\s*(\S+)\s*\.\.\s*(\S+)\s*\)$/;
+
+export type Expr =
+  | { kind: 'literal'; value: unknown }
+  | { kind: 'range'; from: Expr; to: Expr }
+  | { kind: 'lookup'; name: string | Expr; lookups: (string | Expr)[]; commands: boolean[] };
+
+export interface FilterCall {
+  name: string;
+  args: Expr[];
+  kwargs?: [string, Expr][];
+}
+
+export interface FilterHost {
+  /** Calls filter `name`; undefined filters are the host's business (strict_filters). */
+  invoke(ctx: Context, name: string, input: unknown, args: unknown[]): unknown;
+}
+
+const LITERALS: Record<string, unknown> = { nil: null, null: null, true: true, false: false, blank: '', empty: '' };
+
+/** `Liquid::Expression.parse`. */
+export function parseExpression(markup: string | undefined): Expr {
+  if (markup === undefined) return { kind: 'literal', value: null };
+  const m = markup.trim();
+  if ((m.startsWith('"') && m.endsWith('"') && m.length >= 2) || (m.startsWith("'") && m.endsWith("'") && m.length >= 2)) {
+    return { kind: 'literal', value: m.slice(1, -1) };
+  }
+  if (/^-?\d+$/.test(m)) return { kind: 'literal', value: Number.parseInt(m, 10) };
+  const range = RANGE.exec(m);
+  if (range) return { kind: 'range', from: parseExpression(range[1]), to: parseExpression(range[2]) };
+  if (/^-?\d[\d.]+$/.test(m)) {
+    const f = Number.parseFloat(m);
+    return { kind: 'literal', value: Number.isInteger(f) ? new RubyFloat(f) : f };
+  }
+  if (m === '' || Object.prototype.hasOwnProperty.call(LITERALS, m)) return { kind: 'literal', value: LITERALS[m] ?? null };
+  return parseLookup(m);
+}
+
+function parseLookup(markup: string): Expr {
+  const parts = markup.match(VARIABLE_PARSER) ?? [];
+  const first = parts.shift();
+  const name: string | Expr = first && first.startsWith('[') && first.endsWith(']') ? parseExpression(first.slice(1, -1)) : (first ?? '');
+  const commands: boolean[] = [];
+  const lookups = parts.map((p, i) => {
+    if (p.startsWith('[') && p.endsWith(']')) {
+      commands[i] = false;
+      return parseExpression(p.slice(1, -1));
+    }
+    commands[i] = p === 'size' || p === 'first' || p === 'last';
+    return p;
+  });
+  return { kind: 'lookup', name, lookups, commands };
+}
+
+export class UndefinedVariable extends Error {
+  constructor(name: string) {
+    super(`undefined variable ${name}`);
+  }
+}
+
+function hasKey(obj: unknown, key: unknown): boolean {
+  if (obj === null || obj === undefined) return false;
+  if (Array.isArray(obj)) return typeof key === 'number' && Number.isInteger(key);
+  if (typeof obj !== 'object') return false;
+  if (typeof key !== 'string' && typeof key !== 'number') return false;
+  if (isHash(obj)) return Object.prototype.hasOwnProperty.call(obj, key);
+  if (obj instanceof Drop) return (obj as any)[key] !== undefined;
+  // Class instances from other modules (drops of the build): their getters are keys.
+  return key in (obj as object) && !(key in Object.prototype);
+}
+
+function readKey(obj: any, key: any): unknown {
+  if (Array.isArray(obj)) return key < 0 ? obj[obj.length + key] : obj[key];
+  const v = obj[key];
+  if (typeof v === 'function') return obj instanceof Drop || !isHash(obj) ? v.call(obj) : undefined;
+  return v;
+}
+
+function command(obj: unknown, key: string): { ok: boolean; value?: unknown } {
+  if (key === 'size') {
+    if (typeof obj === 'string') return { ok: true, value: chars(obj).length };
+    if (Array.isArray(obj)) return { ok: true, value: obj.length };
+    if (isHash(obj)) return { ok: true, value: Object.keys(obj).length };
+    if (obj instanceof RubyRange) return { ok: true, value: Math.max(0, obj.last - obj.first + 1) };
+    return { ok: false };
+  }
+  if (Array.isArray(obj)) return { ok: true, value: key === 'first' ? obj[0] : obj[obj.length - 1] };
+  if (obj instanceof RubyRange) return { ok: true, value: key === 'first' ? obj.first : obj.last };
+  if (key === 'first' && isHash(obj)) {
+    const k = Object.keys(obj)[0];
+    return { ok: true, value: k === undefined ? null : [k, obj[k]] };
+  }
+  return { ok: false };
+}
+
+/** `context.find_variable`: innermost scope first, then the render's environment. */
+export function findVariable(ctx: Context, name: unknown): unknown {
+  const key = String(name);
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const scope = ctx.scopes[i] as Record<string, unknown>;
+    if (key in scope) return scope[key];
+  }
+  const env = ctx.environments as Record<string, unknown>;
+  if (key in env) return env[key];
+  if (ctx.strictVariables) throw new UndefinedVariable(key);
+  return null;
+}
+
+export function evaluate(expr: Expr, ctx: Context): unknown {
+  switch (expr.kind) {
+    case 'literal':
+      return expr.value;
+    case 'range': {
+      const from = toInt(evaluate(expr.from, ctx));
+      const to = toInt(evaluate(expr.to, ctx));
+      return new RubyRange(from, to);
+    }
+    case 'lookup': {
+      const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
+      let obj = findVariable(ctx, name);
+      for (let i = 0; i < expr.lookups.length; i++) {
+        const l = expr.lookups[i];
+        let key = typeof l === 'string' ? l : evaluate(l, ctx);
+        if (key instanceof RubyFloat) key = key.value;
+        if (obj instanceof RubyRange && typeof key === 'number') obj = obj.toArray();
+        if (hasKey(obj, key)) {
+          obj = readKey(obj, key);
+          continue;
+        }
+        if (expr.commands[i] && typeof key === 'string') {
+          const c = command(obj, key);
+          if (c.ok) {
+            obj = c.value;
+            continue;
+          }
+        }
+        if (ctx.strictVariables) throw new UndefinedVariable(String(key));
+        return null;
+      }
+      return obj;
+    }
+  }
+}
+
+export function toInt(v: unknown): number {
+  if (isNumeric(v)) return Math.trunc(numberValue(v));
+  if (typeof v === 'string') {
+    const m = /^\s*[-+]?\d+/.exec(v);
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Math.trunc(Number(v));
+    if (!m) throw new Error(`invalid integer`);
+    return Number.parseInt(m[0], 10);
+  }
+  if (v === null || v === undefined) return 0;
+  throw new Error('invalid integer');
+}
+
+/** A parsed `{{ … }}` body. */
+export class LaxVariable {
+  readonly name: Expr;
+  readonly filters: FilterCall[] = [];
+
+  constructor(readonly markup: string) {
+    const m = MARKUP_WITH_QUOTED_FRAGMENT.exec(markup);
+    if (!m) {
+      this.name = { kind: 'literal', value: null };
+      return;
+    }
+    this.name = parseExpression(m[1]);
+    const fm = FILTER_MARKUP.exec(m[2]);
+    if (!fm) return;
+    for (const f of fm[1].match(FILTER_PARSER) ?? []) {
+      const nm = /\w+/.exec(f);
+      if (!nm) continue;
+      const call: FilterCall = { name: nm[0], args: [] };
+      for (const a of f.matchAll(FILTER_ARGS)) {
+        const kw = KEYWORD_ARG.exec(a[1]);
+        if (kw) (call.kwargs ??= []).push([kw[1], parseExpression(kw[2])]);
+        else call.args.push(parseExpression(a[1]));
+      }
+      this.filters.push(call);
+    }
+  }
+
+  render(ctx: Context, host: FilterHost): unknown {
+    let value = evaluate(this.name, ctx);
+    for (const f of this.filters) {
+      const args = f.args.map((a) => evaluate(a, ctx));
+      if (f.kwargs) {
+        const kw: Record<string, unknown> = {};
+        for (const [k, e] of f.kwargs) kw[k] = evaluate(e, ctx);
+        args.push(new KeywordArgs(kw));
+      }
+      value = host.invoke(ctx, f.name, value, args);
+    }
+    return value;
+  }
+}

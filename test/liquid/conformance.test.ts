@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { LiquidRenderError } from '../../src/liquid/engine.js';
+import { groupRenderer, loadExpected, loadGroups } from './conformance-harness.js';
+
+/**
+ * Cases where Utterson is known to differ from Jekyll 4.3.1, with the reason. Each must still
+ * differ (so a fix forces its removal from this list); everything else must match exactly.
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {};
+
+const expected = loadExpected();
+const groups = loadGroups();
+
+describe('Liquid conformance with Jekyll 4.3.1', () => {
+  it('has a golden for every case and at least 300 cases', () => {
+    const keys = [...groups].flatMap(([g, { cases }]) => cases.map((c) => `${g}/${c.name}`));
+    expect(keys.length).toBeGreaterThanOrEqual(300);
+    expect(keys.filter((k) => !(k in expected))).toEqual([]);
+  });
+
+  for (const [group, { config, cases }] of groups) {
+    describe(group, () => {
+      const render = groupRenderer(config);
+      for (const c of cases) {
+        const key = `${group}/${c.name}`;
+        const want = expected[key];
+        it(c.name, () => {
+          const got = render(c);
+          const same = 'error' in want ? 'error' in got : 'output' in got && got.output === want.output;
+          if (key in KNOWN_DIFFERENCES) {
+            expect(same, `${key} now matches Jekyll: remove it from KNOWN_DIFFERENCES`).toBe(false);
+            return;
+          }
+          if ('error' in want) {
+            expect('error' in got ? got.error : got.output).toBeInstanceOf(LiquidRenderError);
+          } else {
+            expect('output' in got ? got.output : got.error).toBe(want.output);
+          }
+        });
+      }
+    });
+  }
+});
