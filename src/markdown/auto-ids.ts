@@ -5,8 +5,8 @@
  * Unicode letters/marks/digits/connector punctuation, '-', space and tab removed,
  * spaces and tabs turned into '-', and "-1", "-2", ... appended to repeats.
  */
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import type { KramdownEnv } from './env.js';
 import type { ResolvedKramdownOptions } from './options.js';
 
@@ -63,7 +63,7 @@ export function gfmHeaderId(text: string, env: KramdownEnv, prefix: string): str
 /** Core rule after IALs are applied: give headers without an id their automatic id. */
 export function autoIdsRule(opts: ResolvedKramdownOptions) {
   return function autoIds(state: StateCore): void {
-    const env = state.env as KramdownEnv;
+    const env = state.env as unknown as KramdownEnv;
     const inlineAuto = env.inlineOptions.auto_ids;
     const enabled = inlineAuto !== undefined ? inlineAuto === 'true' : opts.autoIds;
     if (!enabled) return;

@@ -2,8 +2,8 @@
  * kramdown autolinks: `<mailto:x@y>` shows the address without "mailto:",
  * and `<x@y>` accepts any Unicode letters or digits (kramdown's [[:alnum:]]).
  */
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type { StateInline } from 'markdown-it';
+import type { StateCore } from 'markdown-it';
 
 const EMAIL = /<([\p{L}\p{N}\-_.]+?@[\p{L}\p{N}\-_.]+?)>/uy;
 

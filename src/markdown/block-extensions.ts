@@ -7,13 +7,14 @@
  *   - otherwise it waits for the next block element, and vanishes when a
  *     blank line comes first (kramdown gives it to the blank-line element).
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { parseAttributeList, mergeAttributeLists, emptyAttributeList, applyAttributeList, type AttributeList } from './attribute-list.js';
 import type { KramdownEnv } from './env.js';
 import { applyInlineOptions } from './env.js';
+import { attrMap, meta } from './html-attributes.js';
 
 const ANY = String.raw`(?:\\\}|[^}])`;
 const ALD_LINE = new RegExp(String.raw`^\{:(\w[\w-]*):(${ANY}+)\}\s*$`);
@@ -30,7 +31,7 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   const pos = state.bMarks[startLine] + state.tShift[startLine];
   if (state.src.charCodeAt(pos) !== 0x7b /* { */ || state.src.charCodeAt(pos + 1) !== 0x3a /* : */) return false;
   const text = lineText(state, startLine);
-  const env = state.env as KramdownEnv;
+  const env = state.env as unknown as KramdownEnv;
 
   let m = ALD_LINE.exec(text);
   if (m) {
@@ -141,7 +142,7 @@ function isBlockStart(t: Token): boolean {
  *     (kramdown merges consecutive blank lines into one element).
  */
 export function applyBlockIals(state: StateCore): void {
-  const env = state.env as KramdownEnv;
+  const env = state.env as unknown as KramdownEnv;
   const tokens = state.tokens;
   const last: Array<Last | undefined> = [];
   const pending: Array<Pending | undefined> = [];
@@ -150,8 +151,8 @@ export function applyBlockIals(state: StateCore): void {
     if (!t.block) continue;
     const level = t.level;
     if (t.type === 'kd_ial') {
-      const ial = t.meta.ial as AttributeList;
-      const prevKind: LastKind = t.meta.prevBlank ? 'blank' : last[level]?.kind ?? 'none';
+      const ial = meta(t).ial as AttributeList;
+      const prevKind: LastKind = meta(t).prevBlank ? 'blank' : last[level]?.kind ?? 'none';
       if (prevKind === 'block') {
         addIal(tokens[last[level]!.index], ial, env);
         const nx = tokens[i + 1];
@@ -196,25 +197,25 @@ export function applyBlockIals(state: StateCore): void {
 
 /** Record an IAL on a token; attributes are resolved (ALDs applied) in resolveIals. */
 function addIal(t: Token, ial: AttributeList, _env: KramdownEnv): void {
-  const list = (t.meta ??= {}).ials ?? (t.meta.ials = []);
-  list.push(ial);
+  const m = meta(t);
+  (m.ials ??= []).push(ial);
 }
 
 /** Apply recorded IALs (with their ALD references) to token attributes, as kramdown's update_tree does. */
 export function resolveIals(state: StateCore): void {
-  const env = state.env as KramdownEnv;
+  const env = state.env as unknown as KramdownEnv;
   const walk = (tokens: Token[]) => {
     for (const t of tokens) {
       const ials = t.meta?.ials as AttributeList[] | undefined;
       if (ials) {
-        const attrs = new Map(t.attrs ?? []);
+        const attrs = attrMap(t);
         const refs: string[] = [];
         for (const ial of ials) {
           applyAttributeList(attrs, ial, env.alds);
           refs.push(...ial.refs);
         }
         t.attrs = attrs.size ? [...attrs] : null;
-        t.meta.refs = refs;
+        meta(t).refs = refs;
       }
       if (t.children) walk(t.children);
     }

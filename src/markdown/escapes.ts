@@ -2,7 +2,7 @@
  * kramdown-parser-gfm backslash escapes: only \\ . * _ + ` < > ( ) [ ] { } # ! : | " ' $ = - ~
  * are escapable (other backslashes stay), and a backslash before a newline is a <br />.
  */
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type { StateInline } from 'markdown-it';
 
 const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
 

@@ -2,8 +2,8 @@
  * kramdown-parser-gfm fenced code blocks must be closed and their info string
  * must be a single word: otherwise the lines are a paragraph. Wraps markdown-it's fence rule.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
 
 export function fenceGuard(md: MarkdownIt): void {
   const rules = md.block.ruler.getRules('') as unknown as Array<(s: StateBlock, a: number, b: number, c: boolean) => boolean>;

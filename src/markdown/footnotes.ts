@@ -4,10 +4,10 @@
  * `<div class="footnotes" role="doc-endnotes"><ol>` and backlinks appended to
  * the last paragraph (after a no-break space) or in a paragraph of their own.
  */
-import type MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import type { ResolvedKramdownOptions } from './options.js';
-import { escapeAttr } from './html-attributes.js';
+import { escapeAttr, meta } from './html-attributes.js';
 
 /** kramdown escape_html(:text) leaves entity references alone. */
 function escapeText(s: string): string {
@@ -16,18 +16,20 @@ function escapeText(s: string): string {
 
 export function footnotesRendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
   const r = md.renderer.rules;
-  const name = (t: Token, env: Record<string, unknown>) => {
-    const list = (env.footnotes as { list: Array<{ label?: string }> }).list;
-    const label = t.meta.label ?? list[t.meta.id]?.label ?? String(t.meta.id + 1);
+  const name = (t: Token, env: unknown) => {
+    const list = (env as { footnotes: { list: Array<{ label?: string }> } }).footnotes.list;
+    const m = meta(t);
+    const label = m.label ?? list[m.id]?.label ?? String(m.id + 1);
     return opts.footnotePrefix + label;
   };
   r.footnote_ref = (tokens, idx, _o, env) => {
     const t = tokens[idx];
     const n = name(t, env);
-    const repeat = t.meta.subId > 0 ? `:${t.meta.subId}` : '';
+    const m = meta(t);
+    const repeat = m.subId > 0 ? `:${m.subId}` : '';
     return (
       `<sup id="fnref:${escapeAttr(n)}${repeat}" role="doc-noteref">` +
-      `<a href="#fn:${escapeAttr(n)}" class="footnote" rel="footnote">${t.meta.id + opts.footnoteNr}</a></sup>`
+      `<a href="#fn:${escapeAttr(n)}" class="footnote" rel="footnote">${m.id + opts.footnoteNr}</a></sup>`
     );
   };
   r.footnote_block_open = () =>
@@ -37,16 +39,17 @@ export function footnotesRendering(md: MarkdownIt, opts: ResolvedKramdownOptions
   r.footnote_close = () => '    </li>\n';
   r.footnote_anchor = (tokens, idx, _o, env) => {
     const t = tokens[idx];
+    const m = meta(t);
     if (!opts.footnoteBacklink) return '';
     const n = escapeAttr(name(t, env));
     const text = escapeText(opts.footnoteBacklink);
     const prev = tokens[idx - 1];
-    const inPara = prev.type === 'inline' || prev.type === 'footnote_anchor' ? prev.type === 'inline' || (prev.meta?.inPara ?? false) : false;
-    t.meta.inPara = inPara;
-    const first = t.meta.subId === 0;
+    const inPara = prev.type === 'inline' || (prev.type === 'footnote_anchor' && meta(prev).inPara === true);
+    m.inPara = inPara;
+    const first = m.subId === 0;
     const link = first
       ? `<a href="#fnref:${n}" class="reversefootnote" role="doc-backlink">${text}</a>`
-      : `<a href="#fnref:${n}:${t.meta.subId}" class="reversefootnote" role="doc-backlink">${text}<sup>${t.meta.subId + 1}</sup></a>`;
+      : `<a href="#fnref:${n}:${m.subId}" class="reversefootnote" role="doc-backlink">${text}<sup>${m.subId + 1}</sup></a>`;
     const sep = inPara || !first ? '\u00a0' : '';
     const open = !inPara && first ? '<p>' : '';
     const next = tokens[idx + 1];

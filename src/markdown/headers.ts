@@ -6,8 +6,8 @@
  *   - setext: a single text line directly under a block boundary (kramdown's
  *     after_block_boundary?), so a paragraph's last line never becomes a header.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
 
 type BlockRule = (s: StateBlock, a: number, b: number, c: boolean) => boolean;
 

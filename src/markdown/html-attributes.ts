@@ -1,5 +1,5 @@
 /** kramdown html_attributes: attribute maps in insertion order, empty ids dropped. */
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 
 export type Attrs = Map<string, string>;
 
@@ -17,8 +17,17 @@ export function renderAttrs(attrs: Attrs | null | undefined): string {
   return out;
 }
 
-export function tokenAttrs(token: Token): Attrs {
-  return new Map(token.attrs ?? []);
+/** A token's attributes as a string map (markdown-it allows numbers). */
+export function attrMap(token: Pick<Token, 'attrs'>): Attrs {
+  const m: Attrs = new Map();
+  if (token.attrs) for (const [k, v] of token.attrs) m.set(k, String(v));
+  return m;
+}
+
+/** Token.meta as a plain object (markdown-it types it loosely). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function meta(token: Token): Record<string, any> {
+  return (token.meta ??= {});
 }
 
 export function setTokenAttrs(token: Token, attrs: Attrs): void {

@@ -5,7 +5,7 @@
  * Text after the end tag on the same line starts a new block. Span-level tags
  * (em, a, span, ...) start paragraphs instead. Replaces markdown-it's html_block.
  */
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type { StateBlock } from 'markdown-it';
 
 export const HTML_SPAN_ELEMENTS = new Set(
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup textarea tt var'.split(' '),

@@ -4,7 +4,7 @@
  * (unindented, non-blank) joined to the previous line with a space — as
  * kramdown's `data.gsub!(/\n( {0,3}\S)/, ' \1')` does. Replaces markdown-it's `code`.
  */
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type { StateBlock } from 'markdown-it';
 
 const LAZY_STOP = /^(?: {0,3}\{:(?!:|\/)|\^\s*$| {0,3}<\/?[A-Za-z])/;
 

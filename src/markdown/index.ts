@@ -2,11 +2,11 @@
  * kramdown-compatible Markdown (as Jekyll 4.3 configures kramdown 2.4 with the
  * GFM parser) on markdown-it. Create the converter once and reuse it.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type MarkdownItOptions, type Renderer } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';
 import abbr from 'markdown-it-abbr';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import { resolveKramdownOptions, type ResolvedKramdownOptions } from './options.js';
 import { typographyPlugin } from './typography.js';
 import { blockExtensionsPlugin, applyBlockIals, resolveIals } from './block-extensions.js';
@@ -19,7 +19,7 @@ import { tocPlaceholder, tocPlugin } from './toc.js';
 import { gfmEscape } from './escapes.js';
 import { kramdownTable } from './tables.js';
 import { kramdownHtmlBlock } from './html-blocks.js';
-import { renderAttrs } from './html-attributes.js';
+import { renderAttrs, attrMap } from './html-attributes.js';
 import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
@@ -44,9 +44,9 @@ function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
-function rendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
+function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void {
   const r = md.renderer.rules;
-  const attrsOf = (t: Token) => new Map(t.attrs ?? []);
+  const attrsOf = (t: Token) => attrMap(t);
   r.fence = (tokens, idx) => {
     const t = tokens[idx];
     // kramdown-parser-gfm: the language is the info string's first word, up to a '?'
@@ -63,11 +63,11 @@ function rendering(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
   r.text = (tokens, idx) => escapeText(tokens[idx].content);
   r.code_block = (tokens, idx) => renderKramdownCodeBlock(tokens[idx].content, attrsOf(tokens[idx]), undefined, opts);
   r.code_inline = (tokens, idx) => renderKramdownCodeSpan(tokens[idx].content, attrsOf(tokens[idx]), opts);
-  const cell = (open: string) => (tokens: Token[], idx: number, options: MarkdownIt.Options, env: unknown, self: MarkdownIt.Renderer) => {
+  const cell = (open: string) => (tokens: Token[], idx: number, options: MarkdownItOptions, env: unknown, self: Renderer) => {
     // kramdown fills an empty cell with a no-break space
     const inline = tokens[idx + 1];
     const empty = inline && inline.type === 'inline' && inline.content.trim() === '';
-    const html = self.renderToken(tokens, idx, options);
+    const html = self.renderToken(tokens, idx, options as Required<MarkdownItOptions>);
     void open;
     void env;
     return empty ? html + '\u00a0' : html;
@@ -90,7 +90,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   headersPlugin(md);
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
-  md.renderer.renderAttrs = (token) => renderAttrs(token.attrs ? new Map(token.attrs) : null);
+  md.renderer.renderAttrs = (token) => renderAttrs(attrMap(token));
   typographyPlugin(md, opts);
   blockExtensionsPlugin(md);
   spanExtensionsPlugin(md);
@@ -109,7 +109,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   rendering(md, opts);
   return {
     convert(markdown: string): string {
-      return md.render(markdown, createEnv());
+      return md.render(markdown, createEnv() as unknown as Record<string, unknown>);
     },
   };
 }

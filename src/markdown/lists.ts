@@ -4,8 +4,8 @@
  *     decided per item as kramdown's parse_list does, not per list as in CommonMark;
  *   - GFM task lists ([ ] / [x] at the start of an item's first paragraph).
  */
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { parseAttributeList, type AttributeList } from './attribute-list.js';
 
 interface Item {

@@ -2,10 +2,10 @@
  * kramdown math with the MathJax engine: `$$...$$` standing alone as a block
  * becomes `\[...\]`, inside text `\(...\)`.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import { renderAttrs } from './html-attributes.js';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+import type { StateInline } from 'markdown-it';
+import { renderAttrs, attrMap } from './html-attributes.js';
 
 function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
@@ -56,7 +56,7 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.kd_math_block = (tokens, idx) => {
     const t = tokens[idx];
     const body = `\\[${escapeText(t.content)}\\]`;
-    if (t.attrs && t.attrs.length) return `<div${renderAttrs(new Map(t.attrs))}>${body}\n</div>\n`;
+    if (t.attrs && t.attrs.length) return `<div${renderAttrs(attrMap(t))}>${body}\n</div>\n`;
     return body + '\n';
   };
   md.renderer.rules.kd_math_inline = (tokens, idx) => `\\(${escapeText(tokens[idx].content)}\\)`;

@@ -4,12 +4,13 @@
  * `{::nomarkdown}`, `{::options}` inside a paragraph.
  * A span IAL right after plain text is kept as text, as kramdown does.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateInline } from 'markdown-it';
+import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { parseAttributeList, applyAttributeList, type AttributeList } from './attribute-list.js';
 import { applyInlineOptions, type KramdownEnv } from './env.js';
+import { attrMap, meta } from './html-attributes.js';
 
 const ANY = String.raw`(?:\\\}|[^}])`;
 const EXT_START = new RegExp(String.raw`\{::(\w+)(?:\s(${ANY}*?)|)(\/)?\}`, 'y');
@@ -43,7 +44,7 @@ function spanExtensions(state: StateInline, silent: boolean): boolean {
         const type = attrs.attrs.get('type');
         const t = state.push('html_inline', '', 0);
         t.content = !type || type.split(/\s+/).includes('html') ? body : '';
-      } else if (name === 'options') applyInlineOptions(state.env as KramdownEnv, attrs);
+      } else if (name === 'options') applyInlineOptions(state.env as unknown as KramdownEnv, attrs);
     }
     state.pos = end;
     return true;
@@ -72,7 +73,7 @@ function isDelimiterText(state: StateInline, tok: Token): boolean {
 
 /** After inline post-processing: move span IALs onto the element before them. */
 export function resolveSpanIals(state: StateCore): void {
-  const env = state.env as KramdownEnv;
+  const env = state.env as unknown as KramdownEnv;
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const ch = block.children;
@@ -82,11 +83,11 @@ export function resolveSpanIals(state: StateCore): void {
       const target = spanTarget(ch, i - 1);
       if (!target) {
         t.type = 'text';
-        t.content = t.meta.source;
+        t.content = meta(t).source;
         continue;
       }
-      const attrs = new Map(target.attrs ?? []);
-      applyAttributeList(attrs, t.meta.ial as AttributeList, env.alds);
+      const attrs = attrMap(target);
+      applyAttributeList(attrs, meta(t).ial as AttributeList, env.alds);
       target.attrs = attrs.size ? [...attrs] : null;
       ch.splice(i, 1);
       i--;

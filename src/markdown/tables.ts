@@ -4,7 +4,7 @@
  * header (or splitting bodies), `|===|` starting the footer, alignment from
  * colons, missing cells padded. Replaces markdown-it's GFM table rule.
  */
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type { StateBlock } from 'markdown-it';
 
 const SEP_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FSEP_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;

@@ -3,11 +3,11 @@
  * (`* x\n{:toc}`) is replaced by nested lists of links to the headers whose
  * level is in toc_levels and that lack the `no_toc` class.
  */
-import type MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import type { StateCore } from 'markdown-it';
 import type { ResolvedKramdownOptions } from './options.js';
-import { renderAttrs, escapeAttr } from './html-attributes.js';
+import { renderAttrs, escapeAttr, attrMap } from './html-attributes.js';
 
 /** Core rule: collapse the first `{:toc}` list into one kd_toc token. */
 export function tocPlaceholder(state: StateCore): void {
@@ -43,15 +43,15 @@ export function tocPlugin(md: MarkdownIt, opts: ResolvedKramdownOptions): void {
       const t = tokens[i];
       if (t.type !== 'heading_open') continue;
       const level = Number(t.tag.slice(1));
-      const id = t.attrGet('id');
-      if (!id || !opts.tocLevels.includes(level) || /\bno_toc\b/.test(t.attrGet('class') ?? '')) continue;
+      const id = String(t.attrGet('id') ?? '');
+      if (!id || !opts.tocLevels.includes(level) || /\bno_toc\b/.test(String(t.attrGet('class') ?? ''))) continue;
       const children = (tokens[i + 1].children ?? []).filter(
         (c) => c.type !== 'footnote_ref' && c.type !== 'link_open' && c.type !== 'link_close',
       );
       entries.push({ level, id, children });
     }
     const tag = tokens[idx].tag;
-    const attrs = new Map(tokens[idx].attrs ?? []);
+    const attrs = attrMap(tokens[idx]);
     if (!attrs.has('id')) attrs.set('id', 'markdown-toc');
     const tocId = attrs.get('id')!;
     if (entries.length === 0) return '';

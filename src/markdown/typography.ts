@@ -3,8 +3,8 @@
  * typographic symbols (--- -- ... << >>), as markdown-it inline rules, plus the
  * text rule that stops at the characters these rules start on.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateInline } from 'markdown-it';
 import type { ResolvedKramdownOptions } from './options.js';
 
 // markdown-it's terminator set plus kramdown's span starts: quotes, '.', '$', '|'.
