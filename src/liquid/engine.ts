@@ -4,7 +4,7 @@
  * by Ruby-faithful versions. Rendering is synchronous; templates are parsed once and cached.
  */
 import { readFileSync } from 'node:fs';
-import { Context, Liquid, Parser, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { Context, Liquid, Parser, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { jekyllFilters } from './filters/index.js';
 import type { FilterThis } from './filters/types.js';
 import type { Host } from './host.js';
@@ -13,6 +13,7 @@ import { highlightTag } from './tags/highlight.js';
 import { includeTag } from './tags/include.js';
 import { linkTag, postUrlTag } from './tags/link.js';
 import { assignTag, echoTag } from './tags/variable.js';
+import { JekyllForTag, JekyllTablerowTag, operators } from './tags/control.js';
 import { LaxVariable, type FilterHost } from './variable.js';
 
 export interface LiquidEnvironment {
@@ -72,6 +73,22 @@ class JekyllParser extends Parser {
   ) {
     super(liquid);
   }
+  /** Ruby's tag names are `\w+`: `{%- else- %}` is tag `else` with markup `-`; end tags ignore markup. */
+  override parse(html: string, filepath?: string): Template[] {
+    const options = (this as any).liquid.options;
+    const tokens = new Tokenizer(String(html), options.operators, filepath).readTopLevelTokens(options);
+    for (const t of tokens) {
+      if (!TypeGuards.isTagToken(t)) continue;
+      const m = /^\w+/.exec(t.name);
+      if (m && m[0] !== t.name) {
+        (t as any).args = `${t.name.slice(m[0].length)} ${t.args}`.trim();
+        (t as any).name = m[0];
+      }
+      if (/^end/.test(t.name) && t.name !== 'endraw') (t as any).args = '';
+    }
+    return this.parseTokens(tokens);
+  }
+
   override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]) {
     if (TypeGuards.isOutputToken(token)) return new JekyllOutput(token, this.host) as unknown as Template;
     return super.parseToken(token, remainTokens);
@@ -88,7 +105,7 @@ function liquidOptions(config: Record<string, any>) {
 
 export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   const opts = liquidOptions(env.config ?? {});
-  const liquid = new Liquid({ strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: true });
+  const liquid = new Liquid({ operators, strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: true });
   const parsed = new Map<string, unknown[]>();
   const variables = new Map<string, LaxVariable>();
   const includes = new Map<string, unknown[]>();
@@ -151,6 +168,8 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
     return t;
   }
 
+  liquid.registerTag('for', JekyllForTag);
+  liquid.registerTag('tablerow', JekyllTablerowTag);
   liquid.registerTag('assign', assignTag(host));
   liquid.registerTag('echo', echoTag(host));
   liquid.registerTag('include', includeTag(host, 'include'));

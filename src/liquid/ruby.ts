@@ -36,6 +36,10 @@ export class RubyRange {
   toString(): string {
     return `${this.first}..${this.last}`;
   }
+  /** liquidjs' `for` and `contains` iterate it. */
+  [Symbol.iterator](): Iterator<number> {
+    return this.toArray()[Symbol.iterator]();
+  }
 }
 
 /** Keyword arguments of a filter call (`default: 'x', allow_false: true`): Ruby passes a trailing Hash. */
@@ -95,6 +99,7 @@ export function toS(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof RubyFloat) return formatFloat(v.value);
   if (Array.isArray(v)) return v.map(toS).join('');
   if (v instanceof JekyllTime) return v.toString();
   if (v instanceof Date) return new JekyllTime(v.getTime(), 0).toString();

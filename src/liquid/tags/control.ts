@@ -1,0 +1,70 @@
+/**
+ * Liquid 5.4 behaviours of the control tags that liquidjs runs: `==` on `blank`/`empty`,
+ * `forloop.parentloop`, and tablerow's line breaks.
+ */
+import { ForTag, TablerowTag, defaultOperators, toValue, Drop, type Context, type Emitter } from 'liquidjs';
+import { rubyEquals } from '../condition.js';
+import { RubyRange, isHash } from '../ruby.js';
+
+function isEmptyValue(v: unknown): boolean {
+  if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
+  if (isHash(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+function* equals(l: unknown, r: unknown): Generator<unknown, boolean, unknown> {
+  const kind = (v: unknown) => (v instanceof Drop ? v.constructor.name : '');
+  // Ruby has no `blank?` without ActiveSupport, so `x == blank` is never true in Liquid 5.4.
+  if (kind(l) === 'BlankDrop' || kind(r) === 'BlankDrop') return false;
+  if (kind(l) === 'EmptyDrop') return isEmptyValue(toValue(r));
+  if (kind(r) === 'EmptyDrop') return isEmptyValue(toValue(l));
+  return rubyEquals(toValue(l), toValue(r));
+}
+
+export const operators = {
+  ...defaultOperators,
+  '==': function* (l: unknown, r: unknown) {
+    return yield* equals(l, r);
+  },
+  '!=': function* (l: unknown, r: unknown) {
+    return !(yield* equals(l, r));
+  },
+  contains: function* (l: unknown, r: unknown) {
+    const left = toValue(l);
+    const right = toValue(r);
+    if (left instanceof RubyRange) return left.toArray().some((x) => rubyEquals(x, right));
+    if (left === null || left === undefined || right === null || right === undefined) return false;
+    if (typeof left === 'string') return left.includes(String(right));
+    if (Array.isArray(left)) return left.some((x) => rubyEquals(toValue(x), right));
+    if (isHash(left)) return typeof right === 'string' && right in left;
+    return false;
+  },
+};
+
+/** `for` whose forloop drop knows its enclosing loop (`forloop.parentloop`). */
+export class JekyllForTag extends ForTag {
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void | string, unknown> {
+    let parent: unknown;
+    for (let i = ctx.scopes.length - 1; i >= 0 && parent === undefined; i--) parent = (ctx.scopes[i] as any).forloop;
+    const push = ctx.push;
+    ctx.push = function (this: Context, scope: any) {
+      if (scope && scope.forloop && parent !== undefined) scope.forloop.parentloop = parent;
+      ctx.push = push;
+      return push.call(this, scope);
+    };
+    try {
+      return yield* (super.render(ctx, emitter) as any);
+    } finally {
+      ctx.push = push;
+    }
+  }
+}
+
+/** tablerow with Liquid 5.4's newlines: after the first `<tr>` and after every `</tr>`. */
+export class JekyllTablerowTag extends TablerowTag {
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void | string, unknown> {
+    const buffer = { buffer: '', write(s: unknown) { this.buffer += String(s ?? ''); } };
+    yield* (super.render(ctx, buffer as unknown as Emitter) as any);
+    emitter.write(buffer.buffer.replace(/^<tr class="row1">/, '<tr class="row1">\n').replace(/<\/tr>/g, '</tr>\n'));
+  }
+}
