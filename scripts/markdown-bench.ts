@@ -21,24 +21,22 @@ while (size < 2_000_000) {
 }
 const mb = size / 1_000_000;
 
-function time(convert: (s: string) => string): number {
-  for (const d of docs.slice(0, 200)) convert(d); // warm up
-  const runs: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const t0 = process.hrtime.bigint();
-    for (const d of docs) convert(d);
-    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  runs.sort((a, b) => a - b);
-  return runs[2];
+function once(convert: (s: string) => string): number {
+  const t0 = process.hrtime.bigint();
+  for (const d of docs) convert(d);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 const plain = new MarkdownIt();
 const kramdown = createMarkdownConverter();
 const kramdownNoHl = createMarkdownConverter({ highlighter: 'none' });
-const tPlain = time((s) => plain.render(s));
-const tKd = time((s) => kramdown.convert(s));
-const tKdNoHl = time((s) => kramdownNoHl.convert(s));
+const convs = [(s: string) => plain.render(s), (s: string) => kramdown.convert(s), (s: string) => kramdownNoHl.convert(s)];
+for (const c of convs) for (const d of docs.slice(0, 300)) c(d); // warm up
+// interleaved runs, so that load from other processes hits all three alike
+const times: number[][] = [[], [], []];
+for (let r = 0; r < 7; r++) convs.forEach((c, i) => times[i].push(once(c)));
+const [tPlain, tKd, tKdNoHl] = times.map(median);
 console.log(`input: ${docs.length} documents, ${mb.toFixed(2)} MB`);
 console.log(`markdown-it plain:            ${(tPlain / mb).toFixed(1)} ms/MB`);
 console.log(`kramdown-compatible:          ${(tKd / mb).toFixed(1)} ms/MB  (${(tKd / tPlain).toFixed(2)}x)`);

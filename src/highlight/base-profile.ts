@@ -76,6 +76,7 @@ export interface ProfileSpec {
   special?(scopes: readonly string[], text: string): string | undefined | null;
   fix?(tokens: Token[]): void;
   lexPlain?(text: string, out: Token[]): void;
+  plainLexer?(): (text: string, out: Token[]) => void;
   transparent?: string[];
   /** Rouge's word lists (word → class) for names highlight.js left plain or classed differently. */
   words?: Map<string, string>;
@@ -133,6 +134,7 @@ export function makeProfile(spec: ProfileSpec): Profile {
     ident: spec.identRe ?? /[A-Za-z_$][\w$]*/,
     fix: wordsFix(spec),
     lexPlain: spec.lexPlain,
+    plainLexer: spec.plainLexer,
     transparent: spec.transparent ? new Set(spec.transparent) : undefined,
     scope(stack, text, head) {
       if (spec.special) {

@@ -63,6 +63,7 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
     if (p.transparent && last && last.p === p && last.scopes.join() === scopes.join()) last.text += seg.text;
     else segments.push({ p, scopes, text: seg.text, head: seg.head });
   }
+  const stateful = new Map<Profile, (text: string, out: Token[]) => void>();
   for (const seg of segments) {
     const { p, scopes } = seg;
     if (p !== current) {
@@ -74,7 +75,11 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
     const scope = scopes[scopes.length - 1] ?? '';
     if (cls === undefined) {
       const from = tokens.length;
-      splitPlain(seg.text, p, tokens);
+      if (p.plainLexer) {
+        let fn = stateful.get(p);
+        if (!fn) stateful.set(p, (fn = p.plainLexer()));
+        fn(seg.text, tokens);
+      } else splitPlain(seg.text, p, tokens);
       if (scope) for (let i = from; i < tokens.length; i++) tokens[i]!.scope = scope;
     } else tokens.push({ cls, text: seg.text, scope });
   }

@@ -22,6 +22,8 @@ export interface Profile {
   ident: RegExp;
   /** hljs scopes to ignore entirely: their text joins the plain text around it before splitting. */
   transparent?: ReadonlySet<string>;
+  /** Like lexPlain, but with state carried across one block's plain stretches (made per block). */
+  plainLexer?(): (text: string, out: Token[]) => void;
   /** Replaces the generic splitter for plain text (a port of the Rouge lexer's rules for it). */
   lexPlain?(text: string, out: Token[]): void;
   /** Token-level corrections applied after classification (context such as `name(` → function). */

@@ -11,6 +11,7 @@ import { swift } from './profiles/swift.js';
 import { rust } from './profiles/rust.js';
 import { php } from './profiles/php.js';
 import { shell } from './profiles/shell.js';
+import { css, scss } from './profiles/css.js';
 
 const hashComment = () => 'c1';
 
@@ -39,8 +40,8 @@ export const PROFILES: Record<string, Profile> = {
   shell,
   html: makeProfile({ hljs: 'xml', ident: '' }),
   xml: makeProfile({ hljs: 'xml', ident: '' }),
-  css: makeProfile({ hljs: 'css' }),
-  scss: makeProfile({ hljs: 'scss', comment: slashComment }),
+  css,
+  scss,
   json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' }, string: () => 's2', fix: splitEscapes }),
   yaml: makeProfile({ hljs: 'yaml', comment: hashComment }),
   sql: makeProfile({ hljs: 'sql', comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1') }),

@@ -26,3 +26,51 @@ export function rulesLexer(rules: readonly Rule[], fallback = ''): (text: string
     }
   };
 }
+
+/** What a rule does to the state stack: push a state, pop n, or replace the top. */
+export type Action = { push: string } | { pop: number } | { goto: string } | undefined;
+export type StateRule = [RegExp, string | string[] | ((m: RegExpExecArray) => string), Action?];
+
+/**
+ * A port of a Rouge RegexLexer: named states of ordered rules and a state stack kept across
+ * calls (one instance per block). No rule matching: the character becomes `fallback`.
+ */
+export function stateLexer(states: Record<string, StateRule[]>, start: string, fallback = 'err'): () => (text: string, out: Token[]) => void {
+  const compiled: Record<string, Array<[RegExp, StateRule[1], Action]>> = {};
+  for (const [name, rules] of Object.entries(states)) {
+    compiled[name] = rules.map(([re, cls, act]) => [new RegExp(re.source, re.flags.replace('g', '') + 'y'), cls, act]);
+  }
+  return () => {
+    const stack = [start];
+    return (text, out) => {
+      let pos = 0;
+      const emit = (cls: string, t: string) => {
+        if (!t) return;
+        const last = out[out.length - 1];
+        if (last && last.cls === cls && cls === fallback) last.text += t;
+        else out.push({ cls, text: t });
+      };
+      outer: while (pos < text.length) {
+        const rules = compiled[stack[stack.length - 1]!]!;
+        for (const [re, cls, act] of rules) {
+          re.lastIndex = pos;
+          const m = re.exec(text);
+          if (!m) continue;
+          if (!m[0] && !act) continue;
+          if (typeof cls === 'string') emit(cls, m[0]);
+          else if (typeof cls === 'function') emit(cls(m), m[0]);
+          else cls.forEach((c, k) => emit(c, m[k + 1] ?? ''));
+          pos += m[0].length;
+          if (act) {
+            if ('push' in act) stack.push(act.push);
+            else if ('goto' in act) stack[stack.length - 1] = act.goto;
+            else for (let n = 0; n < act.pop && stack.length > 1; n++) stack.pop();
+          }
+          continue outer;
+        }
+        emit(fallback, text[pos]!);
+        pos++;
+      }
+    };
+  };
+}
