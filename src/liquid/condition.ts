@@ -40,7 +40,7 @@ export function parseCondition(exp: string): ParsedCondition {
   return { parts, joins };
 }
 
-export function rubyEquals(a: unknown, b: unknown): boolean {
+export function rubyEquals(a: any, b: any): boolean {
   if (isNumeric(a) && isNumeric(b)) return numberValue(a) === numberValue(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => rubyEquals(x, b[i]));
   if (isHash(a) && isHash(b)) {

@@ -84,12 +84,12 @@ class JekyllParser extends Parser {
         (t as any).args = `${t.name.slice(m[0].length)} ${t.args}`.trim();
         (t as any).name = m[0];
       }
-      if (/^end/.test(t.name) && t.name !== 'endraw') (t as any).args = '';
+      if ((/^end/.test(t.name) && t.name !== 'endraw') || t.name === 'else') (t as any).args = '';
     }
     return this.parseTokens(tokens);
   }
 
-  override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]) {
+  override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]): any {
     if (TypeGuards.isOutputToken(token)) return new JekyllOutput(token, this.host) as unknown as Template;
     return super.parseToken(token, remainTokens);
   }
@@ -179,7 +179,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   liquid.registerTag('link', linkTag(host));
   liquid.registerTag('post_url', postUrlTag(host));
   // Liquid 5.4 has no `render`-era or liquidjs-only tags Jekyll users could rely on.
-  for (const name of ['layout', 'block', 'render']) liquid.unregisterTag?.(name);
+  for (const name of ['layout', 'block', 'render']) delete (liquid.tags as Record<string, unknown>)[name];
 
   return {
     parse(template, file) {

@@ -17,3 +17,6 @@ export interface Host {
   /** include_cached's rendered outputs. */
   includeCache: Map<string, string>;
 }
+
+/** The constructor liquidjs' registerTag takes. */
+export type TagClass = new (token: any, remain: any[], liquid: any, parser: any) => any;

@@ -113,8 +113,9 @@ function command(obj: unknown, key: string): { ok: boolean; value?: unknown } {
 /** `context.find_variable`: innermost scope first, then the render's environment. */
 export function findVariable(ctx: Context, name: unknown): unknown {
   const key = String(name);
-  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
-    const scope = ctx.scopes[i] as Record<string, unknown>;
+  const scopes = (ctx as any).scopes as Record<string, unknown>[];
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i];
     if (key in scope) return scope[key];
   }
   const env = ctx.environments as Record<string, unknown>;

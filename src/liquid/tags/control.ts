@@ -45,11 +45,14 @@ export const operators = {
 export class JekyllForTag extends ForTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void | string, unknown> {
     let parent: unknown;
-    for (let i = ctx.scopes.length - 1; i >= 0 && parent === undefined; i--) parent = (ctx.scopes[i] as any).forloop;
+    const scopes = (ctx as any).scopes as any[];
+    for (let i = scopes.length - 1; i >= 0 && parent === undefined; i--) parent = scopes[i].forloop;
     const push = ctx.push;
     ctx.push = function (this: Context, scope: any) {
-      if (scope && scope.forloop && parent !== undefined) scope.forloop.parentloop = parent;
-      ctx.push = push;
+      if (scope && scope.forloop) {
+        if (parent !== undefined) scope.forloop.parentloop = parent;
+        ctx.push = push;
+      }
       return push.call(this, scope);
     };
     try {
@@ -62,7 +65,7 @@ export class JekyllForTag extends ForTag {
 
 /** tablerow with Liquid 5.4's newlines: after the first `<tr>` and after every `</tr>`. */
 export class JekyllTablerowTag extends TablerowTag {
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void | string, unknown> {
+  override *render(ctx: Context, emitter: Emitter): any {
     const buffer = { buffer: '', write(s: unknown) { this.buffer += String(s ?? ''); } };
     yield* (super.render(ctx, buffer as unknown as Emitter) as any);
     emitter.write(buffer.buffer.replace(/^<tr class="row1">/, '<tr class="row1">\n').replace(/<\/tr>/g, '</tr>\n'));

@@ -1,11 +1,11 @@
 /** Jekyll's `{% highlight lang [linenos] [mark_lines="1 2"] %}` block. */
 import { Tag, TypeGuards, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { renderHighlightTag } from '../../highlight/index.js';
-import type { Host } from '../host.js';
+import type { Host, TagClass } from '../host.js';
 
 const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
 
-export function highlightTag(host: Host) {
+export function highlightTag(host: Host): TagClass {
   return class HighlightTag extends Tag {
     lang: string;
     linenos?: boolean | string;

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { parseExpression, evaluate, type Expr } from '../variable.js';
-import type { Host } from '../host.js';
+import type { Host, TagClass } from '../host.js';
 import { toJson } from '../ruby.js';
 
 const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/;
@@ -19,7 +19,7 @@ type Param = [string, { literal: string } | { expr: Expr }];
 
 export type IncludeKind = 'include' | 'include_relative' | 'include_cached';
 
-export function includeTag(host: Host, kind: IncludeKind) {
+export function includeTag(host: Host, kind: IncludeKind): TagClass {
   const syntaxHelp = `Valid syntax: {% ${kind === 'include_relative' ? 'include_relative' : 'include'} file.ext param='value' param2='value' %}`;
   return class IncludeTag extends Tag {
     file: string;

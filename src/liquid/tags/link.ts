@@ -1,9 +1,9 @@
 /** Jekyll's `{% link path %}` and `{% post_url name %}`: the document's URL under the baseurl. */
 import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { relativeUrl } from '../filters/url.js';
-import type { Host } from '../host.js';
+import type { Host, TagClass } from '../host.js';
 
-export function linkTag(host: Host) {
+export function linkTag(host: Host): TagClass {
   return class LinkTag extends Tag {
     path: unknown[];
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
@@ -21,7 +21,7 @@ export function linkTag(host: Host) {
   };
 }
 
-export function postUrlTag(host: Host) {
+export function postUrlTag(host: Host): TagClass {
   return class PostUrlTag extends Tag {
     name: string;
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {

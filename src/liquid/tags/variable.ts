@@ -2,11 +2,11 @@
 import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { toS } from '../ruby.js';
 import { LaxVariable } from '../variable.js';
-import type { Host } from '../host.js';
+import type { Host, TagClass } from '../host.js';
 
 const ASSIGN = /([\w\-.[\]()]+)\s*=\s*([\s\S]*)\s*/;
 
-export function assignTag(host: Host) {
+export function assignTag(host: Host): TagClass {
   return class AssignTag extends Tag {
     to: string;
     value: LaxVariable;
@@ -23,7 +23,7 @@ export function assignTag(host: Host) {
   };
 }
 
-export function echoTag(host: Host) {
+export function echoTag(host: Host): TagClass {
   return class EchoTag extends Tag {
     value: LaxVariable;
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
