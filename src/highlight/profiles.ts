@@ -12,6 +12,7 @@ import { rust } from './profiles/rust.js';
 import { php } from './profiles/php.js';
 import { shell } from './profiles/shell.js';
 import { css, scss } from './profiles/css.js';
+import { html, xml } from './profiles/markup.js';
 
 const hashComment = () => 'c1';
 
@@ -38,8 +39,8 @@ export const PROFILES: Record<string, Profile> = {
   swift,
   php,
   shell,
-  html: makeProfile({ hljs: 'xml', ident: '' }),
-  xml: makeProfile({ hljs: 'xml', ident: '' }),
+  html,
+  xml,
   css,
   scss,
   json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' }, string: () => 's2', fix: splitEscapes }),
