@@ -52,13 +52,13 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
     let scopes = seg.scopes;
     for (let i = scopes.length - 1; i >= 0; i--) {
       const s = scopes[i]!;
-      if (s.startsWith('language:')) {
+      if (s.startsWith('language:') && !profile.transparent?.has('language:')) {
         p = lookup(s.slice(9)) ?? profile;
         scopes = scopes.slice(i + 1);
         break;
       }
     }
-    if (p.transparent) scopes = scopes.filter((s) => !p.transparent!.has(s));
+    if (p.transparent) scopes = scopes.filter((s) => !p.transparent!.has(s) && !(p.transparent!.has('language:') && s.startsWith('language:')));
     const last = segments[segments.length - 1];
     if (p.transparent && last && last.p === p && last.scopes.join() === scopes.join()) last.text += seg.text;
     else segments.push({ p, scopes, text: seg.text, head: seg.head });

@@ -13,6 +13,7 @@ import { php } from './profiles/php.js';
 import { shell } from './profiles/shell.js';
 import { css, scss } from './profiles/css.js';
 import { html, xml } from './profiles/markup.js';
+import { diff, docker } from './profiles/docker.js';
 
 const hashComment = () => 'c1';
 
@@ -47,6 +48,6 @@ export const PROFILES: Record<string, Profile> = {
   yaml: makeProfile({ hljs: 'yaml', comment: hashComment }),
   sql: makeProfile({ hljs: 'sql', comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1') }),
   markdown: makeProfile({ hljs: 'markdown', ident: '', operatorClass: '', punctClass: '' }),
-  docker: makeProfile({ hljs: 'dockerfile', ident: '' }),
-  diff: makeProfile({ hljs: 'diff', ident: '', operatorClass: '', punctClass: '' }),
+  docker,
+  diff,
 };

@@ -29,7 +29,9 @@ export function rulesLexer(rules: readonly Rule[], fallback = ''): (text: string
 
 /** What a rule does to the state stack: push a state, pop n, or replace the top. */
 export type Action = { push: string } | { pop: number } | { goto: string } | undefined;
-export type StateRule = [RegExp, string | string[] | ((m: RegExpExecArray) => string), Action?];
+/** A rule's output: one class, one per group, a class computed from the match, or tokens from another lexer. */
+export type Emit = string | string[] | ((m: RegExpExecArray) => string) | { delegate: (text: string) => Token[] };
+export type StateRule = [RegExp, Emit, Action?];
 
 /**
  * A port of a Rouge RegexLexer: named states of ordered rules and a state stack kept across
@@ -59,7 +61,8 @@ export function stateLexer(states: Record<string, StateRule[]>, start: string, f
           if (!m[0] && !act) continue;
           if (typeof cls === 'string') emit(cls, m[0]);
           else if (typeof cls === 'function') emit(cls(m), m[0]);
-          else cls.forEach((c, k) => emit(c, m[k + 1] ?? ''));
+          else if (Array.isArray(cls)) cls.forEach((c, k) => emit(c, m[k + 1] ?? ''));
+          else for (const t of cls.delegate(m[0])) emit(t.cls, t.text);
           pos += m[0].length;
           if (act) {
             if ('push' in act) stack.push(act.push);
