@@ -2,11 +2,13 @@
  * One build, as Jekyll's Site#process reads: config → read → generate → render → write.
  * Each phase takes the Site value and hands it on; problems come back as diagnostics.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config/load.js';
 import { BuildError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
+import { renderSiteParallel } from './render/parallel.js';
 import { createRenderer, renderSite } from './render/renderer.js';
 import type { Site } from './site/site.js';
 import { assertSafeDestination } from './write/guards.js';
@@ -15,6 +17,8 @@ import { findConflicts, stagingPathFor, writeSite, type OutputItem } from './wri
 export interface BuildOptions extends ConfigOverrides {
   /** Working directory that relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
+  /** Render threads (default: the number of cores; 1 renders on the main thread only). */
+  jobs?: number;
 }
 
 export interface BuildResult {
@@ -35,21 +39,18 @@ export interface BuildHooks {
 
 export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = process.hrtime.bigint();
-  const { cwd = process.cwd(), ...overrides } = options;
+  const { cwd = process.cwd(), jobs = defaultJobs(), ...overrides } = options;
   const { config, files } = loadConfig(overrides, cwd);
   hooks.onConfig?.(config, files);
-  return withTimezone(config.timezone, () => {
+  return withTimezone(config.timezone, async () => {
     const diagnostics: Diagnostic[] = [];
-    const source = config.source;
     const dest = path.resolve(String(config.destination));
-    assertSafeDestination(source, dest);
+    assertSafeDestination(config.source, dest);
 
-    const ctx = createContext(config, diagnostics);
-    const site = readSite(ctx, { config, ignore: [stagingPathFor(dest)] });
-    afterRead(site);
-    generate(site);
+    const site = readAndGenerate(config, diagnostics);
     const renderer = createRenderer(site);
-    renderSite(site, renderer);
+    if (jobs > 1) await renderSiteParallel(site, renderer, { jobs, overrides, cwd });
+    else renderSite(site, renderer);
 
     const items = outputItems(site);
     diagnostics.push(...findConflicts(items));
@@ -57,6 +58,20 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { config, configFiles: files, site, written: items.map((i) => i.destinationPath), diagnostics, seconds };
   });
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** The read and generate phases: the Site as it is before rendering (the render workers redo this). */
+export function readAndGenerate(config: SiteConfig, diagnostics: Diagnostic[]): Site {
+  const dest = path.resolve(String(config.destination));
+  const ctx = createContext(config, diagnostics);
+  const site = readSite(ctx, { config, ignore: [stagingPathFor(dest)] });
+  afterRead(site);
+  generate(site);
+  return site;
 }
 
 /** Site#each_site_file: pages, static files to write, documents to write. */
@@ -79,12 +94,12 @@ export function outputItems(site: Site): OutputItem[] {
 }
 
 /** Jekyll sets ENV['TZ'] from `timezone:` for the whole build; so do we, and restore it after. */
-function withTimezone<T>(timezone: string | null, fn: () => T): T {
+async function withTimezone<T>(timezone: string | null, fn: () => Promise<T>): Promise<T> {
   if (!timezone) return fn();
   const before = process.env.TZ;
   process.env.TZ = timezone;
   try {
-    return fn();
+    return await fn();
   } finally {
     if (before === undefined) delete process.env.TZ;
     else process.env.TZ = before;

@@ -28,6 +28,11 @@ export class Payload {
   private readonly staticViews = new Map<StaticFile, Hash>();
   /** The document being rendered, for `site.related_posts`. */
   current: Document | Page | undefined;
+  /**
+   * Documents whose render read another document's `content` or `output`. What such a render
+   * sees depends on Jekyll's render order, so a parallel render redoes them in order.
+   */
+  readonly orderSensitive = new Set<Document>();
 
   constructor(
     readonly model: Site,
@@ -109,8 +114,24 @@ export class Payload {
       url: doc.url,
       date: doc.date,
     });
-    Object.defineProperty(view, 'content', { get: () => doc.content, enumerable: true });
-    Object.defineProperty(view, 'output', { get: () => doc.output ?? null, enumerable: true });
+    const noteCrossRead = () => {
+      const current = this.current;
+      if (current !== doc && current !== undefined && 'collection' in current) this.orderSensitive.add(current);
+    };
+    Object.defineProperty(view, 'content', {
+      get: () => {
+        noteCrossRead();
+        return doc.content;
+      },
+      enumerable: true,
+    });
+    Object.defineProperty(view, 'output', {
+      get: () => {
+        noteCrossRead();
+        return doc.output ?? null;
+      },
+      enumerable: true,
+    });
     Object.defineProperty(view, 'excerpt', {
       get: () => (doc.data.excerpt instanceof Excerpt ? hooks.excerptOf(doc) : doc.data.excerpt === undefined || doc.data.excerpt === null ? '' : String(doc.data.excerpt)),
       enumerable: true,

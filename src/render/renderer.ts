@@ -43,7 +43,7 @@ export function createRenderer(site: Site): Renderer {
     resolveLinkUrl: (rel) => resolveLinkUrl(site, rel),
   });
 
-  registerLiquid(liquid.engine, site);
+  registerLiquid(liquid, site);
 
   const convert = (kind: ConverterKind, text: string, file: string): string => {
     switch (kind) {
@@ -175,13 +175,36 @@ export function createRenderer(site: Site): Renderer {
 
 /** Renders the whole site in Jekyll's order: collections' documents, then pages. */
 export function renderSite(site: Site, renderer: Renderer = createRenderer(site)): void {
+  const docs: Document[] = [];
+  for (const c of site.collections.values()) docs.push(...c.docs);
+  let i = 0;
+  // Documents of `output: false` collections are rendered too: their `output` is visible to Liquid.
+  renderDocuments(renderer, docs, () => (i < docs.length ? i++ : -1));
+  renderPages(renderer, site);
+}
+
+/** Renders documents in the order `next()` hands out their indices (-1: no more). */
+export function renderDocuments(renderer: Renderer, docs: Document[], next: () => number, onRendered?: (index: number, doc: Document) => void): void {
+  for (let i = next(); i >= 0; i = next()) {
+    const doc = docs[i];
+    withLocation(doc.displayPath, () => renderer.renderDocument(doc));
+    onRendered?.(i, doc);
+  }
+}
+
+export function renderPages(renderer: Renderer, site: Site): void {
+  for (const page of site.pages) withLocation(page.displayPath, () => renderer.renderPage(page));
+}
+
+/** Back to the state after reading, for a render that must start over. */
+export function resetRenderState(site: Site): void {
   for (const c of site.collections.values()) {
-    // Documents of `output: false` collections are rendered too: their `output` is visible to Liquid.
     for (const doc of c.docs) {
-      withLocation(doc.displayPath, () => renderer.renderDocument(doc));
+      doc.content = doc.rawContent;
+      doc.output = undefined;
+      if (doc.data.excerpt instanceof Excerpt) doc.data.excerpt.output = undefined;
     }
   }
-  for (const page of site.pages) withLocation(page.displayPath, () => renderer.renderPage(page));
 }
 
 function withLocation(file: string, fn: () => void): void {

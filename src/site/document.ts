@@ -22,6 +22,8 @@ export class Document {
   readonly basenameWithoutExt: string;
   data: Hash = {};
   content = '';
+  /** The content as read (after front matter), kept for renders that start over. */
+  rawContent = '';
   output: string | undefined;
   /** Set by the collection after sorting, for page.next / page.previous. */
   next: Document | undefined;
@@ -55,6 +57,7 @@ export class Document {
     const defaults = this.ctx.defaults.all(this.relativePath, this.type);
     if (Object.keys(defaults).length > 0) this.mergeData(defaults, 'front matter defaults');
     this.content = content;
+    this.rawContent = content;
     if (frontMatter) this.mergeData(frontMatter, 'YAML front matter');
     this.populateTitle();
     this.populateCategories();

@@ -1,0 +1,139 @@
+/**
+ * Rendering documents on all cores. The main thread and N-1 workers pull document indices
+ * from one shared counter (so the load balances itself); each worker has read the same site
+ * on its own, renders what it pulls and sends back `content` and `output`. Pages are then
+ * rendered on the main thread, which by then has every document's converted content, exactly
+ * as Jekyll renders pages after documents.
+ *
+ * Jekyll renders documents one after another, so a template that reads another document's
+ * `content` sees it converted or raw depending on the order. Renders that do so are noticed,
+ * and if there are any the documents are rendered again serially, so the result never depends
+ * on the number of threads.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ConfigOverrides } from '../config/load.js';
+import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Document } from '../site/document.js';
+import type { Site } from '../site/site.js';
+import { renderDocuments, renderPages, renderSite, resetRenderState, type Renderer } from './renderer.js';
+
+/** Below this many documents, starting workers costs more than it saves. */
+export const MIN_DOCUMENTS_FOR_WORKERS = 200;
+
+export interface ParallelOptions {
+  jobs: number;
+  overrides: ConfigOverrides;
+  cwd: string;
+}
+
+export type WorkerRequest = { overrides: ConfigOverrides; cwd: string; counter: SharedArrayBuffer; signature: string };
+export type WorkerMessage =
+  | { type: 'doc'; index: number; content: string; output: string | undefined; sensitive: boolean }
+  | { type: 'done'; diagnostics: Diagnostic[] }
+  | { type: 'mismatch'; signature: string }
+  | { type: 'error'; diagnostic: Diagnostic; stack?: string };
+
+/** Documents in Jekyll's render order: each collection's, in configuration order. */
+export function renderOrder(site: Site): Document[] {
+  const out: Document[] = [];
+  for (const c of site.collections.values()) out.push(...c.docs);
+  return out;
+}
+
+/** Identifies the document list, so a worker that read something else is noticed. */
+export function signatureOf(docs: Document[]): string {
+  let h = 2166136261;
+  for (const d of docs) {
+    for (let i = 0; i < d.relativePath.length; i++) h = Math.imul(h ^ d.relativePath.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 10, 16777619);
+  }
+  return `${docs.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** The compiled worker; absent when running from TypeScript sources without a compile. */
+export function workerScript(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'worker.js'), path.resolve(here, '../../dist/render/worker.js')];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+export async function renderSiteParallel(site: Site, renderer: Renderer, options: ParallelOptions): Promise<void> {
+  const docs = renderOrder(site);
+  const script = workerScript();
+  const workerCount = Math.min(options.jobs, Math.ceil(docs.length / 100)) - 1;
+  if (docs.length < MIN_DOCUMENTS_FOR_WORKERS || workerCount < 1 || !script) {
+    renderSite(site, renderer);
+    return;
+  }
+  const counter = new SharedArrayBuffer(4);
+  const next = new Int32Array(counter);
+  const signature = signatureOf(docs);
+  const results = new Map<number, { content: string; output: string | undefined; sensitive: boolean }>();
+  const workerDiagnostics: Diagnostic[] = [];
+  let failure: BuildError | undefined;
+  let mismatched = false;
+
+  const workers = Array.from({ length: workerCount }, () => new Worker(script, { env: process.env }));
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        worker.on('message', (msg: WorkerMessage) => {
+          if (msg.type === 'doc') results.set(msg.index, msg);
+          else if (msg.type === 'done') {
+            workerDiagnostics.push(...msg.diagnostics);
+            resolve();
+          } else if (msg.type === 'mismatch') {
+            mismatched = true;
+            resolve();
+          } else if (msg.type === 'error') {
+            failure ??= new BuildError(msg.diagnostic);
+            Atomics.store(next, 0, docs.length); // stop everyone pulling work
+            resolve();
+          }
+        });
+        worker.on('error', (err) => {
+          failure ??= new BuildError({ message: `Render worker failed: ${(err as Error).message}` }, { cause: err });
+          Atomics.store(next, 0, docs.length);
+          resolve();
+        });
+        worker.on('exit', () => resolve());
+        const request: WorkerRequest = { overrides: options.overrides, cwd: options.cwd, counter, signature };
+        worker.postMessage(request);
+      }),
+  );
+
+  // The main thread works too, pulling from the same counter.
+  try {
+    renderDocuments(renderer, docs, () => {
+      const i = Atomics.add(next, 0, 1);
+      return i < docs.length ? i : -1;
+    });
+  } catch (err) {
+    Atomics.store(next, 0, docs.length);
+    await Promise.all(finished);
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
+  await Promise.all(finished);
+  await Promise.all(workers.map((w) => w.terminate()));
+  if (failure) throw failure;
+
+  // A worker that read a different site rendered nothing; the main thread did its share.
+  let sensitive = renderer.payload.orderSensitive.size > 0;
+  void mismatched;
+  for (const [index, r] of results) {
+    docs[index].content = r.content;
+    docs[index].output = r.output;
+    if (r.sensitive) sensitive = true;
+  }
+  if (sensitive) {
+    resetRenderState(site);
+    renderSite(site, renderer);
+    return;
+  }
+  site.ctx.diagnostics.push(...workerDiagnostics);
+  renderPages(renderer, site);
+}
