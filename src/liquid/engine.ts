@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Context, Liquid, Parser, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { jekyllFilters } from './filters/index.js';
-import type { FilterThis } from './filters/types.js';
+import type { FilterDef, FilterTable, FilterThis } from './filters/types.js';
 import type { Host } from './host.js';
 import { KeywordArgs, RubyError, toS } from './ruby.js';
 import { highlightTag } from './tags/highlight.js';
@@ -29,6 +29,10 @@ export interface LiquidEnvironment {
 }
 
 export interface JekyllLiquid {
+  /** The liquidjs instance: plugins register their tags on it. */
+  engine: Liquid;
+  /** Adds a filter for this engine only (plugins' filters). */
+  registerFilter(name: string, filter: FilterDef): void;
   /** Parse once, cached by file path + content; `file` (relative to source) is used in error messages. */
   parse(template: string, file: string): unknown;
   renderSync(parsed: unknown, scope: Record<string, unknown>): string;
@@ -110,9 +114,10 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   const variables = new Map<string, LaxVariable>();
   const includes = new Map<string, unknown[]>();
 
+  const filters: FilterTable = { ...jekyllFilters };
   const filterHost: FilterHost = {
     invoke(ctx, name, input, args) {
-      const f = jekyllFilters[name];
+      const f = filters[name];
       if (!f) {
         if (opts.strictFilters) throw new RubyError(`undefined filter ${name}`);
         return input;
@@ -182,6 +187,10 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   for (const name of ['layout', 'block', 'render']) delete (liquid.tags as Record<string, unknown>)[name];
 
   return {
+    engine: liquid,
+    registerFilter(name, filter) {
+      filters[name] = filter;
+    },
     parse(template, file) {
       try {
         return host.parse(template, file);

@@ -3,7 +3,7 @@
  * the older `gems:`) turns them on by their gem names; a name Utterson does not have is
  * reported once and the build goes on.
  */
-import type { Liquid } from 'liquidjs';
+import type { JekyllLiquid } from '../liquid/engine.js';
 import type { Site } from '../site/site.js';
 import type { Hash } from '../utils/merge.js';
 import type { Plugin, Renderable } from './plugin.js';
@@ -42,8 +42,8 @@ export function generate(site: Site): void {
   for (const p of enabledPlugins(site)) p.generate?.(site);
 }
 
-export function registerLiquid(engine: Liquid, site: Site): void {
-  for (const p of enabledPlugins(site)) p.registerLiquid?.(engine, site);
+export function registerLiquid(liquid: JekyllLiquid, site: Site): void {
+  for (const p of enabledPlugins(site)) p.registerLiquid?.(liquid, site);
 }
 
 export function decorateView(item: Renderable, view: Hash, site: Site): void {

@@ -3,7 +3,7 @@
  * tags and filters). A plugin touches the build only through these calls, so adding one
  * means adding one folder and one line in ./registry.ts.
  */
-import type { Liquid } from 'liquidjs';
+import type { JekyllLiquid } from '../liquid/engine.js';
 import type { Document } from '../site/document.js';
 import type { Page } from '../site/page.js';
 import type { Site } from '../site/site.js';
@@ -22,8 +22,8 @@ export interface Plugin {
   afterRead?(site: Site): void;
   /** Jekyll's generate phase: add pages, documents and static files. */
   generate?(site: Site): void;
-  /** Register Liquid tags and filters on the site's liquidjs engine. */
-  registerLiquid?(engine: Liquid, site: Site): void;
+  /** Register Liquid tags (`liquid.engine.registerTag`) and filters (`liquid.registerFilter`). */
+  registerLiquid?(liquid: JekyllLiquid, site: Site): void;
   /** Add fields to a document's or page's Liquid view when it is built (once per build). */
   decorateView?(item: Renderable, view: Hash, site: Site): void;
   /** Add fields to the `site` Liquid view. */
