@@ -4,6 +4,7 @@
  * scalars as dates, duplicate keys allowed (last wins), empty documents as nil.
  */
 import * as yaml from 'js-yaml';
+import { RubyFloat } from '../liquid/ruby.js';
 import { JekyllTime, YamlDate } from '../utils/time.js';
 
 export { YamlDate };
@@ -54,7 +55,19 @@ const boolTag = yaml.defineScalarTag<boolean>('tag:yaml.org,2002:bool', {
   identify: (v) => typeof v === 'boolean',
 });
 
-const SCHEMA = yaml.YAML11_SCHEMA.withTags(timestampTag, boolTag, yaml.mergeTag);
+// Ruby keeps `3.0` a Float and prints it so; a JS number would print `3`.
+const floatTag = yaml.defineScalarTag<number | RubyFloat>('tag:yaml.org,2002:float', {
+  implicit: true,
+  implicitFirstChars: yaml.floatYaml11Tag.implicitFirstChars,
+  resolve(source, isExplicit, tagName) {
+    const value = yaml.floatYaml11Tag.resolve(source, isExplicit, tagName);
+    if (typeof value === 'number' && Number.isInteger(value)) return new RubyFloat(value);
+    return value;
+  },
+  identify: (v) => v instanceof RubyFloat,
+});
+
+const SCHEMA = yaml.YAML11_SCHEMA.withTags(timestampTag, boolTag, floatTag, yaml.mergeTag);
 
 export class YamlError extends Error {
   constructor(
