@@ -105,9 +105,8 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
 
 /** The end-of-block marker `^` on a line of its own: ends the current block, renders nothing. */
 function eobMarker(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] !== state.blkIndent) return false;
   const text = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
-  if (!/^\^\s*$/.test(text) || state.tShift[startLine] !== 0 && state.sCount[startLine] !== 0) return false;
+  if (!/^\^\s*$/.test(text) || state.tShift[startLine] !== 0) return false;
   if (silent) return true;
   const tok = state.push('kd_eob', '', 0);
   tok.hidden = true;

@@ -4,7 +4,6 @@
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type MarkdownItOptions, type Renderer } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import deflist from 'markdown-it-deflist';
 import abbr from 'markdown-it-abbr';
 import type { Token } from 'markdown-it';
 import { resolveKramdownOptions, type ResolvedKramdownOptions } from './options.js';
@@ -23,6 +22,7 @@ import { renderAttrs, attrMap } from './html-attributes.js';
 import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
+import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -81,7 +81,8 @@ function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void 
 export function createMarkdownConverter(options: MarkdownOptions = {}): MarkdownConverter {
   const opts = resolveKramdownOptions(options.kramdown ?? {}, options.highlighter ?? 'rouge');
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: opts.hardWrap, linkify: false, typographer: false });
-  md.use(footnote).use(deflist).use(abbr);
+  md.use(footnote).use(abbr);
+  md.block.ruler.before('paragraph', 'kramdown_definition_list', kramdownDefinitionList, { alt: [] });
   md.inline.ruler.at('escape', gfmEscape);
   md.block.ruler.at('table', kramdownTable, { alt: [] });
   md.block.ruler.at('html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
@@ -103,7 +104,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_span_ials', 'kramdown_resolve_ials', resolveIals);
   md.core.ruler.after('kramdown_resolve_ials', 'kramdown_auto_ids', autoIdsRule(opts));
   md.core.ruler.after('kramdown_auto_ids', 'kramdown_lists', kramdownListsRule);
-  md.core.ruler.after('kramdown_lists', 'kramdown_toc', tocPlaceholder);
+  md.core.ruler.after('kramdown_lists', 'kramdown_deflists', definitionListsRule);
+  md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
   footnotesRendering(md, opts);
   rendering(md, opts);
