@@ -1,4 +1,5 @@
 /** The built-in plugins, in the order their hooks run. */
 import type { Plugin } from './plugin.js';
+import { translationsPlugin } from './translations/index.js';
 
-export const BUILT_IN_PLUGINS: Plugin[] = [];
+export const BUILT_IN_PLUGINS: Plugin[] = [translationsPlugin];

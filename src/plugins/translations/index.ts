@@ -4,7 +4,7 @@
  * lists each group, `{% hreflang %}` writes the alternate links, and pairing mistakes are
  * reported. The index is built once per build after reading; views only look it up.
  */
-import type { Context, Emitter, Liquid } from 'liquidjs';
+import type { Context, Emitter } from 'liquidjs';
 import { detectLanguage, languageSettings, type LanguageSettings } from '../../i18n/languages.js';
 import { hreflangLinks } from '../../i18n/hreflang.js';
 import { pairKey, pairTranslations, translationId, type Entry, type TranslationGroup, type TranslationIndex } from '../../i18n/pairing.js';
@@ -133,9 +133,8 @@ export const translationsPlugin: Plugin = {
     });
   },
 
-  registerLiquid(engine: Liquid | undefined, site) {
-    if (!engine || typeof engine.registerTag !== 'function') return;
-    engine.registerTag('hreflang', {
+  registerLiquid(liquid, site) {
+    liquid.engine.registerTag('hreflang', {
       render(ctx: Context, emitter: Emitter) {
         const t = translationsOf(site);
         const group = groupOfView(t, ctx.getSync(['page']));
