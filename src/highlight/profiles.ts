@@ -14,6 +14,8 @@ import { shell } from './profiles/shell.js';
 import { css, scss } from './profiles/css.js';
 import { html, xml } from './profiles/markup.js';
 import { diff, docker } from './profiles/docker.js';
+import { sql } from './profiles/sql.js';
+import { yaml } from './profiles/yaml.js';
 
 const hashComment = () => 'c1';
 
@@ -45,8 +47,8 @@ export const PROFILES: Record<string, Profile> = {
   css,
   scss,
   json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' }, string: () => 's2', fix: splitEscapes }),
-  yaml: makeProfile({ hljs: 'yaml', comment: hashComment }),
-  sql: makeProfile({ hljs: 'sql', comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1') }),
+  yaml,
+  sql,
   markdown: makeProfile({ hljs: 'markdown', ident: '', operatorClass: '', punctClass: '' }),
   docker,
   diff,
