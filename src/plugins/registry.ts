@@ -1,7 +1,9 @@
 /** The built-in plugins, in the order their hooks run. */
 import type { Plugin } from './plugin.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
+import { translationsPlugin } from './translations/index.js';
 
 export const BUILT_IN_PLUGINS: Plugin[] = [
   paginatePlugin,
+  translationsPlugin,
 ];
