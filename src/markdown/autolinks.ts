@@ -2,8 +2,15 @@
  * kramdown autolinks: `<mailto:x@y>` shows the address without "mailto:",
  * and `<x@y>` accepts any Unicode letters or digits (kramdown's [[:alnum:]]).
  */
-import type { StateInline } from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { StateInline, StateCore } from 'markdown-it';
+
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(s: string): string {
+  return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (m, dec, hex, name) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name] ?? m),
+  );
+}
 
 const EMAIL = /<([\p{L}\p{N}\-_.]+?@[\p{L}\p{N}\-_.]+?)>/uy;
 
@@ -33,7 +40,10 @@ export function mailtoAutolinkText(state: StateCore): void {
     const ch = block.children;
     for (let i = 0; i + 1 < ch.length; i++) {
       if (ch[i].type === 'link_open' && ch[i].markup === 'autolink' && ch[i + 1].type === 'text') {
-        ch[i + 1].content = ch[i + 1].content.replace(/^mailto:/, '');
+        // kramdown decodes entities in autolinks and shows addresses without "mailto:"
+        const href = String(ch[i].attrGet('href') ?? '');
+        ch[i].attrSet('href', decodeEntities(href));
+        ch[i + 1].content = decodeEntities(ch[i + 1].content.replace(/^mailto:/, ''));
       }
     }
   }

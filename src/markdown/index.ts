@@ -2,7 +2,7 @@
  * kramdown-compatible Markdown (as Jekyll 4.3 configures kramdown 2.4 with the
  * GFM parser) on markdown-it. Create the converter once and reuse it.
  */
-import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type MarkdownItOptions, type Renderer } from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type MarkdownItOptions, type Renderer, type StateInline } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import abbr from 'markdown-it-abbr';
 import type { Token } from 'markdown-it';
@@ -23,6 +23,8 @@ import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
 import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
+import { rawSpanElements, stripMarkdownAttribute } from './inline-html.js';
+import { strongOutside, loneBacktick } from './emphasis.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -89,6 +91,12 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   fenceGuard(md);
   md.block.ruler.at('code', kramdownCodeBlock);
   headersPlugin(md);
+  md.inline.ruler.before('html_inline', 'kramdown_raw_span_elements', rawSpanElements);
+  const backticks = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (s: StateInline, b: boolean) => boolean }> }).__rules__.find((r) => r.name === 'backticks')!.fn;
+  md.inline.ruler.at('backticks', loneBacktick(backticks));
+  // kramdown writes link targets and texts as they are in the source
+  md.normalizeLink = (url) => url;
+  md.normalizeLinkText = (url) => url;
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
   md.renderer.renderAttrs = (token) => renderAttrs(attrMap(token));
@@ -106,6 +114,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_auto_ids', 'kramdown_lists', kramdownListsRule);
   md.core.ruler.after('kramdown_lists', 'kramdown_deflists', definitionListsRule);
   md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
+  md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', stripMarkdownAttribute);
+  md.core.ruler.after('kramdown_inline_html', 'kramdown_strong_outside', strongOutside);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
   footnotesRendering(md, opts);
   rendering(md, opts);

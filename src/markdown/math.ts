@@ -51,7 +51,7 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
 }
 
 export function mathPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('paragraph', 'kramdown_block_math', blockMath);
+  md.block.ruler.before('table', 'kramdown_block_math', blockMath);
   md.inline.ruler.before('escape', 'kramdown_inline_math', inlineMath);
   md.renderer.rules.kd_math_block = (tokens, idx) => {
     const t = tokens[idx];

@@ -1,0 +1,35 @@
+/**
+ * kramdown span HTML details on markdown-it's html_inline:
+ *   - the `markdown` attribute is consumed, not written out;
+ *   - elements whose content model is raw (code, kbd, samp, var, ...) keep their
+ *     content untouched (no emphasis, no smart quotes or dashes).
+ */
+import type { StateInline, StateCore } from 'markdown-it';
+
+const RAW_SPAN = /^<(code|kbd|samp|var|textarea|script|style|math)(?=[\s>])[^>]*>/i;
+const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/;
+
+export function rawSpanElements(state: StateInline, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.pos) !== 0x3c) return false;
+  const rest = state.src.slice(state.pos, state.posMax);
+  const m = RAW_SPAN.exec(rest);
+  if (!m) return false;
+  const close = rest.toLowerCase().indexOf(`</${m[1].toLowerCase()}>`, m[0].length);
+  if (close < 0) return false;
+  const end = close + m[1].length + 3;
+  if (!silent) {
+    const t = state.push('html_inline', '', 0);
+    t.content = rest.slice(0, end);
+  }
+  state.pos += end;
+  return true;
+}
+
+export function stripMarkdownAttribute(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    for (const t of block.children) {
+      if (t.type === 'html_inline' && t.content.includes('markdown')) t.content = t.content.replace(MARKDOWN_ATTR, '');
+    }
+  }
+}
