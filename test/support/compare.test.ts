@@ -86,6 +86,11 @@ describe('compareFile', () => {
     expect(d).toContain('000102ff');
   });
 
+  it('compares .html byte for byte in strict mode', () => {
+    expect(compareFile('a.html', Buffer.from('<p>a</p>\n'), Buffer.from('<p>a</p>'), { strict: true })).toContain('offset 8');
+    expect(compareFile('a.html', Buffer.from('<p>a</p>'), Buffer.from('<p>a</p>'), { strict: true })).toBeNull();
+  });
+
   it('normalizes .html but not .txt', () => {
     expect(compareFile('a.html', Buffer.from('<p>a</p>\n\n'), Buffer.from('<p>a</p>'))).toBeNull();
     expect(compareFile('a.txt', Buffer.from('<p>a</p>\n\n'), Buffer.from('<p>a</p>'))).not.toBeNull();

@@ -267,9 +267,14 @@ export async function listFiles(root: string): Promise<string[]> {
   return out.sort();
 }
 
+export interface CompareOptions {
+  /** Compare markup byte for byte too (to measure exact identity with Jekyll). */
+  strict?: boolean;
+}
+
 /** Compares one file's contents; returns a description of the first difference, or null. */
-export function compareFile(path: string, expected: Buffer, actual: Buffer): string | null {
-  if (isMarkupFile(path)) {
+export function compareFile(path: string, expected: Buffer, actual: Buffer, options: CompareOptions = {}): string | null {
+  if (isMarkupFile(path) && !options.strict) {
     const mode = /\.(xml|atom|rss|svg)$/i.test(path) ? 'xml' : 'html';
     const e = normalizeLines(expected.toString('utf8'), mode);
     const a = normalizeLines(actual.toString('utf8'), mode);
@@ -319,7 +324,11 @@ function clip(s: string): string {
 }
 
 /** Compares two output trees; an empty list means they match. */
-export async function compareTrees(expectedRoot: string, actualRoot: string): Promise<Difference[]> {
+export async function compareTrees(
+  expectedRoot: string,
+  actualRoot: string,
+  options: CompareOptions = {},
+): Promise<Difference[]> {
   const [expectedFiles, actualFiles] = await Promise.all([listFiles(expectedRoot), listFiles(actualRoot)]);
   const actualSet = new Set(actualFiles);
   const expectedSet = new Set(expectedFiles);
@@ -330,7 +339,7 @@ export async function compareTrees(expectedRoot: string, actualRoot: string): Pr
       continue;
     }
     const [e, a] = await Promise.all([readFile(join(expectedRoot, path)), readFile(join(actualRoot, path))]);
-    const detail = compareFile(path, e, a);
+    const detail = compareFile(path, e, a, options);
     if (detail) diffs.push({ path, kind: 'content', detail });
   }
   for (const path of actualFiles) {
