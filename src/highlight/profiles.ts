@@ -16,6 +16,7 @@ import { html, xml } from './profiles/markup.js';
 import { diff, docker } from './profiles/docker.js';
 import { sql } from './profiles/sql.js';
 import { yaml } from './profiles/yaml.js';
+import { markdown } from './profiles/markdown.js';
 
 const hashComment = () => 'c1';
 
@@ -49,7 +50,7 @@ export const PROFILES: Record<string, Profile> = {
   json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' }, string: () => 's2', fix: splitEscapes }),
   yaml,
   sql,
-  markdown: makeProfile({ hljs: 'markdown', ident: '', operatorClass: '', punctClass: '' }),
+  markdown,
   docker,
   diff,
 };

@@ -1,5 +1,6 @@
 /** Rouge's lexing step: code → tokens for a Rouge lexer tag. */
-import { profileFor, profileForHljs } from './languages.js';
+import { setDelegate } from './delegate.js';
+import { profileFor, profileForHljs, rougeLexerTag } from './languages.js';
 import { lexWithProfile } from './lexer.js';
 import type { Token } from './token.js';
 
@@ -8,3 +9,8 @@ export function rougeTokens(code: string, tag: string): Token[] {
   if (!profile || !code) return [{ cls: '', text: code }];
   return lexWithProfile(code, profile, profileForHljs);
 }
+
+setDelegate((code, lang) => {
+  const tag = rougeLexerTag(lang);
+  return tag ? rougeTokens(code, tag) : undefined;
+});
