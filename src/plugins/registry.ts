@@ -1,9 +1,11 @@
 /** The built-in plugins, in the order their hooks run. */
 import type { Plugin } from './plugin.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
+import { sitemapPlugin } from './jekyll-sitemap/index.js';
 import { translationsPlugin } from './translations/index.js';
 
 export const BUILT_IN_PLUGINS: Plugin[] = [
   paginatePlugin,
+  sitemapPlugin,
   translationsPlugin,
 ];
