@@ -18,6 +18,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { key: 'limit_posts', type: 'number', aliases: ['--limit_posts'], help: 'Limits the number of posts to parse and publish' },
   { key: 'safe', type: 'boolean', aliases: ['--safe'], help: 'Safe mode: no symlinks out of the source' },
   { key: 'strict_front_matter', type: 'boolean', aliases: ['--strict_front_matter'], help: 'Fail if errors are present in front matter' },
+  { key: 'jobs', type: 'number', aliases: ['-j', '--jobs'], help: 'Render threads (default: the number of cores)' },
   { key: 'trace', type: 'boolean', aliases: ['-t', '--trace'], help: 'Show the full backtrace when an error occurs' },
   { key: 'quiet', type: 'boolean', aliases: ['-q', '--quiet'], help: 'Silence output' },
   { key: 'verbose', type: 'boolean', aliases: ['-V', '--verbose'], help: 'Print verbose output' },

@@ -129,6 +129,10 @@ export async function renderSiteParallel(site: Site, renderer: Renderer, options
     docs[index].output = r.output;
     if (r.sensitive) sensitive = true;
   }
+  site.ctx.diagnostics.push({
+    severity: 'info',
+    message: `Rendered ${docs.length} documents on ${workerCount + 1} threads (${results.size} by workers)${sensitive ? '; templates read other documents\' content, so they were rendered again in order' : ''}.`,
+  });
   if (sensitive) {
     resetRenderState(site);
     renderSite(site, renderer);
