@@ -85,7 +85,9 @@ export function detectLanguage(data: { lang?: unknown; lng?: unknown }, relative
 export function compareLanguages(a: string, b: string, languages: readonly string[]): number {
   const ia = languages.indexOf(a);
   const ib = languages.indexOf(b);
-  if (ia !== ib) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || (a < b ? -1 : 1);
+  const ra = ia < 0 ? Infinity : ia;
+  const rb = ib < 0 ? Infinity : ib;
+  if (ra !== rb) return ra < rb ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
