@@ -4,7 +4,7 @@
  * by Ruby-faithful versions. Rendering is synchronous; templates are parsed once and cached.
  */
 import { readFileSync } from 'node:fs';
-import { Context, Liquid, Parser, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { Context, Liquid, Parser, TagToken, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { jekyllFilters } from './filters/index.js';
 import type { FilterDef, FilterTable, FilterThis } from './filters/types.js';
 import type { Host } from './host.js';
@@ -13,7 +13,7 @@ import { highlightTag } from './tags/highlight.js';
 import { includeTag } from './tags/include.js';
 import { linkTag, postUrlTag } from './tags/link.js';
 import { assignTag, echoTag } from './tags/variable.js';
-import { JekyllForTag, JekyllTablerowTag, operators } from './tags/control.js';
+import { JekyllForTag, JekyllRawTag, JekyllTablerowTag, operators } from './tags/control.js';
 import { LaxVariable, type FilterHost } from './variable.js';
 
 export interface LiquidEnvironment {
@@ -77,25 +77,76 @@ class JekyllParser extends Parser {
   ) {
     super(liquid);
   }
-  /** Ruby's tag names are `\w+`: `{%- else- %}` is tag `else` with markup `-`; end tags ignore markup. */
+  /**
+   * Liquid 5.4's tokenizer: `{{` runs to the first `}` or `}}` and `{%` to the first `%}`, quotes
+   * or not, so `{{ '}' }}` ends early as it does in Jekyll. Tag names are `\\w+` (`{%- else- %}`
+   * is `else`), and end/else tags ignore their markup.
+   */
   override parse(html: string, filepath?: string): Template[] {
     const options = (this as any).liquid.options;
-    const tokens = new Tokenizer(String(html), options.operators, filepath).readTopLevelTokens(options);
-    for (const t of tokens) {
-      if (!TypeGuards.isTagToken(t)) continue;
-      const m = /^\w+/.exec(t.name);
-      if (m && m[0] !== t.name) {
-        (t as any).args = `${t.name.slice(m[0].length)} ${t.args}`.trim();
-        (t as any).name = m[0];
+    const input = String(html);
+    const tokens: TopLevelToken[] = [];
+    const re = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}?|\{%|\{\{/g;
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(input))) {
+      if (m.index > last) tokens.push(new HTMLToken(input, last, m.index, filepath));
+      const text = m[0];
+      const at = { file: filepath, input, begin: m.index };
+      if (text.startsWith('{%')) {
+        if (text === '{%') throw Object.assign(new Error(`Liquid syntax error: Tag '{%' was not properly terminated with regexp: /\\%\\}/`), { token: at });
+        const t = new TagToken(input, m.index, m.index + text.length, options, filepath);
+        const name = /^\w+/.exec(t.name);
+        if (name && name[0] !== t.name) {
+          (t as any).args = `${t.name.slice(name[0].length)} ${t.args}`.trim();
+          (t as any).name = name[0];
+        }
+        if ((/^end/.test(t.name) && t.name !== 'endraw') || t.name === 'else') (t as any).args = '';
+        tokens.push(t);
+      } else {
+        if (!text.endsWith('}}') || text.length < 4) {
+          throw Object.assign(new Error(`Liquid syntax error: Variable '${text}' was not properly terminated with regexp: /\\}\\}/`), { token: at });
+        }
+        tokens.push(new OutputToken(input, m.index, m.index + text.length, options, filepath));
       }
-      if ((/^end/.test(t.name) && t.name !== 'endraw') || t.name === 'else') (t as any).args = '';
+      last = m.index + text.length;
     }
+    if (last < input.length) tokens.push(new HTMLToken(input, last, input.length, filepath));
+    trimWhitespace(tokens);
     return this.parseTokens(tokens);
   }
 
   override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]): any {
     if (TypeGuards.isOutputToken(token)) return new JekyllOutput(token, this.host) as unknown as Template;
     return super.parseToken(token, remainTokens);
+  }
+}
+
+// liquidjs does not export these token classes; take them from a token it makes.
+const sampleTokens = new Tokenizer('{{a}}b').readTopLevelTokens();
+const OutputToken = sampleTokens[0].constructor as new (input: string, begin: number, end: number, options: unknown, file?: string) => TopLevelToken;
+const HTMLToken = sampleTokens[1].constructor as new (input: string, begin: number, end: number, file?: string) => TopLevelToken;
+
+const RUBY_SPACE = /[ \t\n\v\f\r\0]/;
+
+/** `{%-`/`{{-` rstrip the text before; `-%}`/`-}}` lstrip the text after (not inside raw). */
+function trimWhitespace(tokens: TopLevelToken[]): void {
+  let inRaw = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as any;
+    if (!TypeGuards.isTagToken(t) && !TypeGuards.isOutputToken(t)) continue;
+    const prev = tokens[i - 1] as any;
+    if (!inRaw && t.trimLeft && prev && TypeGuards.isHTMLToken(prev)) {
+      while (prev.end - prev.trimRight > prev.begin + prev.trimLeft && RUBY_SPACE.test(prev.input[prev.end - 1 - prev.trimRight])) prev.trimRight++;
+    }
+    if (TypeGuards.isTagToken(t)) {
+      if (t.name === 'raw') inRaw = true;
+      else if (t.name === 'endraw') inRaw = false;
+    }
+    const next = tokens[i + 1] as any;
+    if (!inRaw && t.trimRight && next && TypeGuards.isHTMLToken(next)) {
+      while (next.begin + next.trimLeft < next.end - next.trimRight && RUBY_SPACE.test(next.input[next.begin + next.trimLeft])) next.trimLeft++;
+    }
   }
 }
 
@@ -175,6 +226,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
 
   liquid.registerTag('for', JekyllForTag);
   liquid.registerTag('tablerow', JekyllTablerowTag);
+  liquid.registerTag('raw', JekyllRawTag);
   liquid.registerTag('assign', assignTag(host));
   liquid.registerTag('echo', echoTag(host));
   liquid.registerTag('include', includeTag(host, 'include'));
@@ -216,7 +268,7 @@ function toRenderError(e: unknown, fallbackFile: string, fallbackInput: string):
   let token: any;
   // Innermost Liquid error with a token: includes re-throw their own errors unchanged.
   while (err) {
-    if (LiquidError.is(err) && err.token) token = err.token;
+    if (err.token) token = err.token;
     if (!err.originalError || !LiquidError.is(err)) break;
     err = err.originalError;
   }

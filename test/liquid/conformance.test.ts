@@ -8,9 +8,6 @@ import { groupRenderer, loadExpected, loadGroups } from './conformance-harness.j
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   'control/comment': 'Liquid 5.4 parses tags inside {% comment %} and raises on broken ones; liquidjs skips the body',
-  'json/inspect-control': "Ruby Liquid ends {{ at the first '}' when '}}' is missing later; liquidjs tokenizes quotes",
-  'string/scssify-brace-ends-output': "same: Ruby's tokenizer ends the output at the first '}'",
-  'lax/quote-mismatch': 'liquidjs rejects an unbalanced quote inside {{ }} that Ruby lax-parses to nothing',
   'lax/if-garbage': 'Ruby raises "Unknown operator junk" for trailing words in if; liquidjs ignores them',
   'lax/unless-garbage': 'same as lax/if-garbage for unless',
   'output/hash-with-bools': 'YAML 1.1 (Psych) reads keys on/off as booleans; the harness reads YAML 1.2 like the build',
@@ -19,7 +16,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'string/markdownify-paragraphs': 'the test stub (markdown-it) stands in for the build\'s kramdown converter',
   'string/scssify': 'the test stub (dart-sass, expanded) stands in for jekyll-sass-converter (libsass)',
   'string/sassify': 'the test stub (dart-sass, expanded) stands in for jekyll-sass-converter (libsass)',
-  'timezone/rfc822': 'utils/time timeFromWallClock picks DST (-0400) for an ambiguous wall time; Ruby picks standard time',
 };
 
 const expected = loadExpected();

@@ -19,10 +19,26 @@ export function localTime(t: Date, timeZone: string | undefined): JekyllTime {
   return new JekyllTime(t.getTime(), zoneOffsetAt(t.getTime(), timeZone));
 }
 
+/**
+ * A wall-clock time in a zone as Ruby's `Time.local` resolves it: in the repeated hour of a
+ * fall-back transition Ruby picks standard time (the later instant); utils/time picks DST.
+ */
+function wallClock(w: { year: number; month: number; day: number; hour: number; minute: number; second: number }, timeZone: string | undefined): JekyllTime {
+  const t = timeFromWallClock(w, timeZone);
+  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const later = zoneOffsetAt(t.getTime() + 3 * 3600_000, timeZone);
+  if (later < t.utcOffset && zoneOffsetAt(naive - later * 60_000, timeZone) === later) return new JekyllTime(naive - later * 60_000, later);
+  return t;
+}
+
 /** Ruby's `Time.parse` for the shapes people write; undefined where Ruby raises. */
 export function rubyTimeParse(text: string, timeZone: string | undefined): JekyllTime | undefined {
   const iso = parseTime(text, timeZone);
-  if (iso) return iso;
+  if (iso) {
+    // An explicit zone fixes the instant; a bare wall-clock time is resolved like Time.local.
+    if (/(Z|z|UTC|GMT|\d[+-]\d{2}(:?\d{2})?|\s[+-]\d{2}(:?\d{2})?)\s*$/.test(text)) return iso;
+    return wallClock(iso.wall, timeZone);
+  }
   if (!/\d/.test(text)) return undefined;
   const zone = /(?:\s|^)(?:([+-])(\d{2}):?(\d{2})|(UTC|GMT|Z))\s*$/i.exec(text);
   const stripped = zone ? text.slice(0, zone.index) : text;
@@ -30,7 +46,7 @@ export function rubyTimeParse(text: string, timeZone: string | undefined): Jekyl
   if (Number.isNaN(ms)) return undefined;
   const d = new Date(ms);
   const w = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
-  if (!zone) return timeFromWallClock(w, timeZone);
+  if (!zone) return wallClock(w, timeZone);
   const offset = zone[4] ? 0 : (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3]));
   return new JekyllTime(ms - offset * 60_000, offset);
 }

@@ -2,7 +2,7 @@
  * Liquid 5.4 behaviours of the control tags that liquidjs runs: `==` on `blank`/`empty`,
  * `forloop.parentloop`, and tablerow's line breaks.
  */
-import { ForTag, TablerowTag, defaultOperators, toValue, Drop, type Context, type Emitter } from 'liquidjs';
+import { ForTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { rubyEquals } from '../condition.js';
 import { RubyRange, isHash } from '../ruby.js';
 
@@ -69,5 +69,22 @@ export class JekyllTablerowTag extends TablerowTag {
     const buffer = { buffer: '', write(s: unknown) { this.buffer += String(s ?? ''); } };
     yield* (super.render(ctx, buffer as unknown as Emitter) as any);
     emitter.write(buffer.buffer.replace(/^<tr class="row1">/, '<tr class="row1">\n').replace(/<\/tr>/g, '</tr>\n'));
+  }
+}
+
+/** raw whose end must be written `{% endraw %}`: Liquid 5.4 does not see `{%- endraw %}` as the end. */
+export class JekyllRawTag extends Tag {
+  tokens: TopLevelToken[] = [];
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    while (remain.length) {
+      const t = remain.shift()!;
+      if (TypeGuards.isTagToken(t) && t.name === 'endraw' && /^\{%\s*endraw/.test(t.getText())) return;
+      this.tokens.push(t);
+    }
+    throw new Error("'raw' tag was never closed");
+  }
+  render(): string {
+    return this.tokens.map((t) => t.getText()).join('');
   }
 }
