@@ -47,7 +47,9 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
     if (current.fix && tokens.length > start) fixes.push([current, start, tokens.length]);
   };
   const segments: Array<{ p: Profile; scopes: readonly string[]; text: string; head: string }> = [];
-  for (const seg of hljsSegments(code, profile.hljs)) {
+  // A profile without an hljs language is a full port: its plain lexer sees the whole block.
+  const raw = profile.hljs ? hljsSegments(code, profile.hljs) : [{ text: code, scopes: [] as string[], head: '' }];
+  for (const seg of raw) {
     let p = profile;
     let scopes = seg.scopes;
     for (let i = scopes.length - 1; i >= 0; i--) {

@@ -17,6 +17,7 @@ import { diff, docker } from './profiles/docker.js';
 import { sql } from './profiles/sql.js';
 import { yaml } from './profiles/yaml.js';
 import { markdown } from './profiles/markdown.js';
+import { consoleSession } from './profiles/console.js';
 
 const hashComment = () => 'c1';
 
@@ -43,6 +44,7 @@ export const PROFILES: Record<string, Profile> = {
   swift,
   php,
   shell,
+  console: consoleSession,
   html,
   xml,
   css,

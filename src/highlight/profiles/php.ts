@@ -38,7 +38,7 @@ function fix(tokens: Token[]): void {
           if (ch === '(') depth++;
           else if (ch === ')' && --depth === 0) mode = 'return';
         } else if (mode === 'return' && (ch === '{' || ch === ';')) mode = '';
-        else if (mode !== 'return' && mode !== 'visibility' && mode !== 'params' && mode !== 'fname') mode = '';
+        else if (mode !== 'return' && mode !== 'visibility' && mode !== 'fname') mode = '';
       }
       continue;
     }
