@@ -14,7 +14,7 @@ import type { Token } from 'markdown-it';
 import { parseAttributeList, mergeAttributeLists, emptyAttributeList, applyAttributeList, type AttributeList } from './attribute-list.js';
 import type { KramdownEnv } from './env.js';
 import { applyInlineOptions } from './env.js';
-import { attrMap, meta } from './html-attributes.js';
+import { attrMap, meta, renderAttrs } from './html-attributes.js';
 
 const ANY = String.raw`(?:\\\}|[^}])`;
 const ALD_LINE = new RegExp(String.raw`^\{:(\w[\w-]*):(${ANY}+)\}\s*$`);
@@ -96,7 +96,7 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
     const tok = state.push('kd_ial', '', 0);
     tok.map = [startLine, startLine + 1];
     tok.hidden = true;
-    tok.meta = { ial: parseAttributeList(m[1]), prevBlank: startLine === 0 || state.isEmpty(startLine - 1) };
+    tok.meta = { ial: parseAttributeList(m[1]), prevBlank: startLine > 0 && state.isEmpty(startLine - 1) };
     state.line = startLine + 1;
     return true;
   }
@@ -180,6 +180,16 @@ export function applyBlockIals(state: StateCore): void {
     }
     if (!isBlockStart(t)) continue;
     const p = pending[level];
+    if (p && t.type === 'html_block' && t.content.startsWith('<!--')) {
+      // kramdown does not hand a pending IAL to a comment, but a blank line after it takes the IAL
+      if (t.map && t.map[0] > p.endLine && p.eatenByBlank) pending[level] = undefined;
+      else if (t.map) {
+        p.endLine = t.map[1];
+        p.eatenByBlank = true;
+      }
+      last[level] = { kind: 'block', index: i };
+      continue;
+    }
     if (p) {
       const blankBetween = t.map ? t.map[0] > p.endLine : false;
       if (!(blankBetween && p.eatenByBlank)) addIal(t, p.ial, env);
@@ -206,7 +216,14 @@ export function resolveIals(state: StateCore): void {
   const walk = (tokens: Token[]) => {
     for (const t of tokens) {
       const ials = t.meta?.ials as AttributeList[] | undefined;
-      if (ials) {
+      if (ials && t.type === 'html_block') {
+        // kramdown parsed the HTML element, so the IAL lands on its start tag
+        if (!t.content.startsWith('<!--')) {
+          const attrs = new Map<string, string>();
+          for (const ial of ials) applyAttributeList(attrs, ial, env.alds);
+          t.content = t.content.replace(/^<[A-Za-z][\w:-]*/, (tag) => tag + renderAttrs(attrs));
+        }
+      } else if (ials) {
         const attrs = attrMap(t);
         const refs: string[] = [];
         for (const ial of ials) {

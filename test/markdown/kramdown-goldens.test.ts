@@ -1,13 +1,22 @@
 // Each test/markdown/cases/NAME.md is converted and compared with NAME.html,
 // which real kramdown wrote through Jekyll's converter (scripts/update-markdown-goldens.sh).
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { load as loadYaml } from 'js-yaml';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMarkdownConverter } from '../../src/markdown/index.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'cases');
-const converter = createMarkdownConverter();
+const defaultConverter = createMarkdownConverter();
+
+/** NAME.yml beside a case is site configuration (its kramdown: and highlighter: keys). */
+function converterFor(base: string) {
+  const yml = join(dir, `${base}.yml`);
+  if (!existsSync(yml)) return defaultConverter;
+  const config = (loadYaml(readFileSync(yml, 'utf8')) ?? {}) as { kramdown?: Record<string, unknown>; highlighter?: string };
+  return createMarkdownConverter({ kramdown: config.kramdown, highlighter: config.highlighter });
+}
 
 /**
  * Light normalization: indentation and blank lines (whitespace runs holding a
@@ -26,6 +35,7 @@ describe('kramdown goldens (expected HTML from real kramdown via Jekyll)', () =>
     it(name, () => {
       const md = readFileSync(join(dir, name), 'utf8');
       const expected = readFileSync(join(dir, name.replace(/\.md$/, '.html')), 'utf8');
+      const converter = converterFor(name.replace(/\.md$/, ''));
       expect(normalizeHtml(converter.convert(md))).toBe(normalizeHtml(expected));
     });
   }
