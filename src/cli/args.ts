@@ -24,6 +24,19 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { key: 'verbose', type: 'boolean', aliases: ['-V', '--verbose'], help: 'Print verbose output' },
 ];
 
+/** `serve` takes the build flags plus Jekyll's serve flags (`--no-watch` becomes `watch: false` in serve). */
+export const SERVE_FLAGS: FlagSpec[] = [
+  ...BUILD_FLAGS,
+  { key: 'host', type: 'string', aliases: ['-H', '--host'], help: 'Host to bind to (default 127.0.0.1)' },
+  { key: 'port', type: 'number', aliases: ['-P', '--port'], help: 'Port to listen on (default 4000)' },
+  { key: 'open_url', type: 'boolean', aliases: ['-o', '--open-url'], help: 'Print the address to open in a browser' },
+  { key: 'watch', type: 'boolean', aliases: ['-w', '--watch'], help: 'Rebuild on changes (the default for serve)' },
+  { key: 'no_watch', type: 'boolean', aliases: ['--no-watch'], help: 'Do not rebuild on changes' },
+  { key: 'skip_initial_build', type: 'boolean', aliases: ['--skip-initial-build'], help: 'Serve the destination as it is, without building first' },
+  { key: 'livereload', type: 'boolean', aliases: ['-l', '--livereload'], help: 'Reload open pages after each rebuild' },
+  { key: 'livereload_port', type: 'number', aliases: ['--livereload-port'], help: 'Accepted for compatibility; live reload uses the site port' },
+];
+
 export class UsageError extends Error {}
 
 export interface ParsedArgs {

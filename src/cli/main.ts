@@ -6,7 +6,8 @@ import { build } from '../build.js';
 import { loadConfig } from '../config/load.js';
 import { BuildError } from '../diagnostics/diagnostic.js';
 import { assertSafeDestination } from '../write/guards.js';
-import { BUILD_FLAGS, parseArgs, UsageError } from './args.js';
+import { runServe } from '../serve/command.js';
+import { BUILD_FLAGS, parseArgs, SERVE_FLAGS, UsageError } from './args.js';
 import { createLogger } from './log.js';
 
 /** Exit statuses: 0 success, 1 the build failed, 2 the command line was wrong. */
@@ -26,6 +27,7 @@ Usage:
 
 Commands:
   build, b     Build your site into the destination (_site by default)
+  serve, s     Build, serve on http://127.0.0.1:4000 and rebuild on changes
   clean        Remove the destination and Utterson's caches
   help         Show this help
 
@@ -34,6 +36,9 @@ ${BUILD_FLAGS.map((f) => `  ${f.aliases.join(', ').padEnd(26)} ${f.help}`).join(
   -h, --help                 Show this help
   -v, --version              Print the version
 
+Serve options:
+${SERVE_FLAGS.filter((f) => !BUILD_FLAGS.includes(f)).map((f) => `  ${f.aliases.join(', ').padEnd(26)} ${f.help}`).join('\n')}
+
 Environment:
   JEKYLL_ENV                 Sets jekyll.environment (default: development)
 `;
@@ -41,7 +46,9 @@ Environment:
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(argv);
+    // Serve's flags are a superset of build's: parse with them to find the command, then strictly.
+    parsed = parseArgs(argv, SERVE_FLAGS);
+    if (parsed.command !== 'serve' && parsed.command !== 's') parsed = parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`utterson: ${err.message}\nRun 'utterson --help' for usage.\n`);
@@ -65,6 +72,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'build':
       case 'b':
         return await runBuild(parsed.options, log);
+      case 'serve':
+      case 's':
+        return await runServe(parsed.options);
       case 'clean':
         return runClean(parsed.options, log);
       default:
