@@ -1,5 +1,5 @@
 /** Per-language profiles: highlight.js language + the corrections that make its output read like Rouge's. */
-import { fixes, makeProfile, numberClass, quoteClass, slashComment, splitEscapes, wordMap } from './base-profile.js';
+import { makeProfile, numberClass, splitEscapes, wordMap } from './base-profile.js';
 import type { Profile } from './profile.js';
 import { javascript, typescript } from './profiles/javascript.js';
 import { python } from './profiles/python.js';
@@ -18,10 +18,13 @@ import { sql } from './profiles/sql.js';
 import { yaml } from './profiles/yaml.js';
 import { markdown } from './profiles/markdown.js';
 import { consoleSession } from './profiles/console.js';
+import { GENERIC_PROFILES } from './profiles/generic.js';
 
-const hashComment = () => 'c1';
-
+/** Rouge lexer tag → profile. Plain text (and any Rouge lexer missing here) comes out unstyled. */
 export const PROFILES: Record<string, Profile> = {
+  ...GENERIC_PROFILES,
+  jsx: javascript,
+  tsx: typescript,
   javascript,
   typescript,
   python,
