@@ -4,7 +4,7 @@
  * by Ruby-faithful versions. Rendering is synchronous; templates are parsed once and cached.
  */
 import { readFileSync } from 'node:fs';
-import { Context, Liquid, Parser, TagToken, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { Context, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { jekyllFilters } from './filters/index.js';
 import type { FilterDef, FilterTable, FilterThis } from './filters/types.js';
 import type { Host } from './host.js';
@@ -26,6 +26,11 @@ export interface LiquidEnvironment {
   highlight?(code: string, lang: string, opts: { linenos?: boolean | string; hlLines?: number[] }): string;
   resolvePostUrl?(name: string): string | undefined;
   resolveLinkUrl?(relativePath: string): string | undefined;
+  /**
+   * Inline tags of plugins (`{% seo %}`, `{% feed_meta %}`): called with the tag's markup and a
+   * lookup that evaluates a Liquid expression (`page.title`, `site`) in the rendering context.
+   */
+  tags?: Record<string, (markup: string, lookup: (expression: string) => unknown) => string>;
 }
 
 export interface JekyllLiquid {
@@ -235,6 +240,13 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   liquid.registerTag('highlight', highlightTag(host));
   liquid.registerTag('link', linkTag(host));
   liquid.registerTag('post_url', postUrlTag(host));
+  for (const [name, render] of Object.entries(env.tags ?? {})) {
+    liquid.registerTag(name, class PluginTag extends Tag {
+      render(ctx: Context, emitter: Emitter): void {
+        emitter.write(render(this.token.args, (expression) => host.renderVariable(host.variable(expression), ctx)));
+      }
+    } as any);
+  }
   // Liquid 5.4 has no `render`-era or liquidjs-only tags Jekyll users could rely on.
   for (const name of ['layout', 'block', 'render']) delete (liquid.tags as Record<string, unknown>)[name];
 

@@ -101,6 +101,11 @@ describe('createJekyllLiquid', () => {
     expect(thrown(() => render('{% link nope.md %}')).reason).toContain("Could not find document 'nope.md'");
   });
 
+  it('runs plugin tags given by the build', () => {
+    const { render } = site({}, {}, { tags: { seo: (markup, lookup) => `<title>${lookup('page.title')}</title>${markup}` } });
+    expect(render('{% seo title=false %}', { page: { title: 'T' } })).toBe('<title>T</title>title=false');
+  });
+
   it('keeps assigns made inside an include, and restores include.* after it', () => {
     const { render } = site({ '_includes/set.html': '{% assign x = include.v %}' });
     expect(render("{% include set.html v='1' %}{{ x }}[{{ include.v }}]")).toBe('1[]');
