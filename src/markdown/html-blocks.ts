@@ -64,7 +64,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
 
   const tagEnd = start + m[0].length;
   const mdAttr = MARKDOWN_ATTR.exec(m[2]);
-  const startTag = mdAttr ? m[0].replace(MARKDOWN_ATTR, '') : m[0];
+  const startTag = serializeStartTag(name, mdAttr ? m[2].replace(MARKDOWN_ATTR, '') : m[2], m[3] === '/' || VOID.has(name));
   const mode = mdAttr ? (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) : '0';
 
   if (m[3] === '/' || VOID.has(name)) {
@@ -134,6 +134,18 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   }
   finish(state, lastLine, closeEnd);
   return true;
+}
+
+const ATTR = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** kramdown writes the element it parsed: lower-case name, attributes double-quoted, `x` as `x=""`. */
+function serializeStartTag(name: string, attrText: string, empty: boolean): string {
+  let out = `<${name}`;
+  for (const a of attrText.matchAll(ATTR)) {
+    const v = a[2] ?? a[3] ?? a[4] ?? '';
+    out += ` ${a[1]}="${v.replace(/"/g, '&quot;')}"`;
+  }
+  return out + (empty ? ' />' : '>');
 }
 
 /**

@@ -19,11 +19,12 @@ function converterFor(base: string) {
 }
 
 /**
- * Light normalization: indentation and blank lines (whitespace runs holding a
- * newline) next to tags, and the spelling of void tags. Text stays significant.
+ * Light normalization: whitespace between tags, indentation and blank lines
+ * next to tags, and the spelling of void tags. Text stays significant.
  */
 function normalizeHtml(html: string): string {
   return html
+    .replace(/>\s+</g, '><')
     .replace(/[ \t]*\n\s*/g, '\n')
     .replace(/\n(?=<)|(?<=>)\n/g, '')
     .replace(/<(br|hr|img|input)([^>]*?)\s*\/?>/g, '<$1$2 />')
