@@ -13,7 +13,7 @@ import { highlightTag } from './tags/highlight.js';
 import { includeTag } from './tags/include.js';
 import { linkTag, postUrlTag } from './tags/link.js';
 import { assignTag, echoTag } from './tags/variable.js';
-import { JekyllForTag, JekyllRawTag, JekyllTablerowTag, operators } from './tags/control.js';
+import { JekyllForTag, JekyllIfTag, JekyllUnlessTag, JekyllRawTag, JekyllTablerowTag, operators } from './tags/control.js';
 import { LaxVariable, type FilterHost } from './variable.js';
 
 export interface LiquidEnvironment {
@@ -232,6 +232,8 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   liquid.registerTag('for', JekyllForTag);
   liquid.registerTag('tablerow', JekyllTablerowTag);
   liquid.registerTag('raw', JekyllRawTag);
+  liquid.registerTag('if', JekyllIfTag);
+  liquid.registerTag('unless', JekyllUnlessTag);
   liquid.registerTag('assign', assignTag(host));
   liquid.registerTag('echo', echoTag(host));
   liquid.registerTag('include', includeTag(host, 'include'));

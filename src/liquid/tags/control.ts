@@ -2,7 +2,7 @@
  * Liquid 5.4 behaviours of the control tags that liquidjs runs: `==` on `blank`/`empty`,
  * `forloop.parentloop`, and tablerow's line breaks.
  */
-import { ForTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { rubyEquals } from '../condition.js';
 import { RubyRange, isHash } from '../ruby.js';
 
@@ -88,3 +88,35 @@ export class JekyllRawTag extends Tag {
     return this.tokens.map((t) => t.getText()).join('');
   }
 }
+
+const QUOTED_FRAGMENT = `(?:"[^"]*"|'[^']*'|(?:[^\\s,|'"]|"[^"]*"|'[^']*')+)`;
+const EXPRESSIONS_AND_OPERATORS = new RegExp(`(?:\\b(?:\\s?and\\s?|\\s?or\\s?)\\b|(?:\\s*(?!\\b(?:\\s?and\\s?|\\s?or\\s?)\\b)(?:${QUOTED_FRAGMENT}|\\S+)\\s*)+)`, 'g');
+const CONDITION_SYNTAX = new RegExp(`(${QUOTED_FRAGMENT})\\s*([=!<>a-z_]+)?\\s*(${QUOTED_FRAGMENT})?`);
+const KNOWN_OPERATORS = new Set(['==', '!=', '<>', '<', '>', '>=', '<=', 'contains']);
+
+/** The operator Liquid 5.4's lax `if` parser would find and then reject when evaluating. */
+export function unknownOperator(markup: string): string | undefined {
+  for (const part of markup.match(EXPRESSIONS_AND_OPERATORS) ?? []) {
+    if (/^\s*(and|or)\s*$/.test(part)) continue;
+    const op = CONDITION_SYNTAX.exec(part)?.[2];
+    if (op && !KNOWN_OPERATORS.has(op)) return op;
+  }
+  return undefined;
+}
+
+function rejectingUnknownOperator<T extends new (...args: any[]) => any>(Base: T): T {
+  return class extends Base {
+    unknownOperator?: string;
+    constructor(...args: any[]) {
+      super(...args);
+      this.unknownOperator = unknownOperator((args[0] as TagToken).args);
+    }
+    *render(ctx: Context, emitter: Emitter): any {
+      if (this.unknownOperator) throw new Error(`Liquid error: Unknown operator ${this.unknownOperator}`);
+      return yield* super.render(ctx, emitter);
+    }
+  };
+}
+
+export const JekyllIfTag = rejectingUnknownOperator(IfTag);
+export const JekyllUnlessTag = rejectingUnknownOperator(UnlessTag);
