@@ -10,7 +10,7 @@ import { compileSass, sassOptionsFromConfig, type SassOptions } from '../sass/co
 import { converterKind, type ConverterKind } from '../site/context.js';
 import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
-import type { Page } from '../site/page.js';
+import { Page } from '../site/page.js';
 import { allDocuments, posts, type Site } from '../site/site.js';
 import { deepMerge, isHash, type Hash } from '../utils/merge.js';
 import { Payload } from './payload.js';
@@ -38,23 +38,37 @@ export function createRenderer(site: Site): Renderer {
     config,
     safe: Boolean(config.safe),
     markdownify: (text) => markdown.convert(text),
-    sassify: (text, syntax) => compileSass(text, syntax, 'sassify', sassOptions),
+    sassify: (text, syntax) => compileSass(text, syntax, 'sassify', sassOptions).css,
     resolvePostUrl: (name) => resolvePostUrl(site, name),
     resolveLinkUrl: (rel) => resolveLinkUrl(site, rel),
   });
 
   registerLiquid(liquid, site);
 
-  const convert = (kind: ConverterKind, text: string, file: string): string => {
+  const convert = (kind: ConverterKind, text: string, file: string, onSourceMap?: (json: string) => void): string => {
     switch (kind) {
       case 'markdown':
         return markdown.convert(text);
       case 'sass':
-      case 'scss':
-        return compileSass(text, kind, file, sassOptions, (message) => warn({ file, message }));
+      case 'scss': {
+        const withMap = onSourceMap !== undefined && sassOptions.sourceMap;
+        const result = compileSass(text, kind, file, sassOptions, (message) => warn({ file, message }), withMap);
+        if (result.map !== undefined) onSourceMap!(result.map);
+        return result.css;
+      }
       default:
         return text;
     }
+  };
+
+  /** jekyll-sass-converter's SourceMapPage: `<name>.css.map` beside the stylesheet page. */
+  const addSourceMapPage = (cssPage: Page, json: string): void => {
+    const name = `${cssPage.basename}.css.map`;
+    const mapPage = new Page(site.ctx, `${cssPage.path}.map`, cssPage.dir, name);
+    mapPage.read({ ...cssPage.data }, json);
+    mapPage.output = json;
+    mapPage.prerendered = true;
+    site.pages.push(mapPage);
   };
 
   const renderLiquid = (template: string, file: string, scope: Hash): string => liquid.renderSync(liquid.parse(template, file), scope);
@@ -120,12 +134,13 @@ export function createRenderer(site: Site): Renderer {
     withLiquid: boolean;
     inLayout: boolean;
     setContent: (c: string) => void;
+    onSourceMap?: (json: string) => void;
   }): string => {
     const layout = opts.layoutName === undefined || opts.layoutName === null ? undefined : site.layouts.get(String(opts.layoutName));
     const scope = scopeFor(opts.view, opts.paginator, layout ? { ...layout.data } : undefined);
     let output = opts.content;
     if (opts.withLiquid) output = renderLiquid(output, opts.file, scope);
-    output = convert(opts.kind, output, opts.file);
+    output = convert(opts.kind, output, opts.file, opts.onSourceMap);
     opts.setContent(output);
     if (opts.inLayout) output = placeInLayouts(output, opts.layoutName, scope, opts.file);
     return output;
@@ -153,6 +168,7 @@ export function createRenderer(site: Site): Renderer {
       postRender(doc, site);
     },
     renderPage(page) {
+      if (page.prerendered) return;
       payload.current = page;
       const layoutName = page.get('layout');
       page.output = renderConvertible({
@@ -167,6 +183,7 @@ export function createRenderer(site: Site): Renderer {
         setContent: (c) => {
           page.content = c;
         },
+        onSourceMap: (json) => addSourceMapPage(page, json),
       });
       postRender(page, site);
     },

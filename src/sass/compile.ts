@@ -2,6 +2,8 @@
  * Sass as Jekyll's sass converter does it: a page's SCSS (after Liquid) compiled with the
  * site's `_sass`, the theme's `_sass` and `sass.load_paths` on the load path.
  */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as sass from 'sass';
 import { BuildError, codeFrame } from '../diagnostics/diagnostic.js';
 import { isHash, type Hash } from '../utils/merge.js';
@@ -12,38 +14,69 @@ export interface SassOptions {
   style: 'expanded' | 'compressed';
   /** Show deprecation warnings coming from dependencies (`sass.quiet_deps: false`). */
   quietDeps: boolean;
+  /** `sass.sourcemap`: always (the default), never, or development (only when JEKYLL_ENV is development). */
+  sourceMap: boolean;
+  /** Absolute site source: source map `sources` are relative to it. */
+  source: string;
+}
+
+export interface SassResult {
+  css: string;
+  /** The source map as JSON, when asked for. */
+  map?: string;
 }
 
 export function sassOptionsFromConfig(config: Hash, loadPaths: string[]): SassOptions {
   const s = isHash(config.sass) ? config.sass : {};
   const style = String(s.style ?? 'expanded').replace(/^:/, '');
+  const sourcemap = String(s.sourcemap ?? 'always').replace(/^:/, '');
+  const env = process.env.JEKYLL_ENV || 'development';
   return {
     loadPaths,
-    style: style === 'compressed' || style === 'compact' ? 'compressed' : 'expanded',
+    // Dart Sass writes expanded or compressed; `compact` and `nested` (libsass) become expanded.
+    style: style === 'compressed' ? 'compressed' : 'expanded',
     quietDeps: s.quiet_deps !== false,
+    sourceMap: sourcemap === 'always' || (sourcemap === 'development' && env === 'development'),
+    source: String(config.source),
   };
 }
 
-export function compileSass(source: string, syntax: 'scss' | 'sass', file: string, options: SassOptions, onWarning?: (message: string) => void): string {
+/**
+ * Compiles a stylesheet as jekyll-sass-converter does with Dart Sass (`sass-embedded`):
+ * the CSS, then "\n" — or, with a source map, a blank line and the sourceMappingURL comment.
+ * `file` is the stylesheet's path relative to the source; `withMap` asks for the map.
+ */
+export function compileSass(source: string, syntax: 'scss' | 'sass', file: string, options: SassOptions, onWarning?: (message: string) => void, withMap = false): SassResult {
   try {
+    const url = pathToFileURL(path.join(options.source, file));
     const result = sass.compileString(source, {
+      url,
+      sourceMap: withMap,
+      sourceMapIncludeSources: true,
       syntax: syntax === 'sass' ? 'indented' : 'scss',
       loadPaths: options.loadPaths,
       style: options.style,
       quietDeps: options.quietDeps,
-      silenceDeprecations: options.quietDeps ? ['import', 'global-builtin', 'color-functions', 'slash-div', 'mixed-decls'] : [],
+      silenceDeprecations: options.quietDeps ? ['import', 'global-builtin', 'color-functions', 'slash-div'] : [],
       logger: {
-        warn: (message) => onWarning?.(`${file}: ${message}`),
+        warn: (message) => onWarning?.(message),
         debug: () => undefined,
       },
     });
-    return result.css + (options.style === 'expanded' && result.css !== '' ? '\n' : '');
+    if (!withMap || !result.sourceMap) return { css: `${result.css}\n` };
+    const cssName = `${path.basename(file).replace(/\.s[ac]ss$/i, '')}.css`;
+    const map = {
+      ...result.sourceMap,
+      file: encodeURI(cssName),
+      sources: result.sourceMap.sources.map((s) => (s.startsWith('file:') ? path.relative(options.source, fileURLToPath(s)).split(path.sep).join('/') : s)),
+    };
+    return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: JSON.stringify(map) };
   } catch (err) {
     if (err instanceof sass.Exception) {
       const span = err.span;
-      const inThisFile = !span.url;
+      const inThisFile = !span.url || span.url.href === pathToFileURL(path.join(options.source, file)).href;
       throw new BuildError({
-        file: inThisFile ? file : decodeURIComponent(span.url!.pathname),
+        file: inThisFile ? file : path.relative(options.source, fileURLToPath(span.url!)),
         line: span.start.line + 1,
         column: span.start.column + 1,
         message: `Sass error: ${err.sassMessage}`,

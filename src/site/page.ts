@@ -13,6 +13,8 @@ export class Page {
   output: string | undefined;
   /** Set by the pagination plugin. */
   pager: Hash | undefined;
+  /** Generated with its output already final (a Sass source map): not rendered. */
+  prerendered = false;
   private cachedUrl: string | undefined;
 
   constructor(
