@@ -2,6 +2,7 @@
 import type { Plugin } from './plugin.js';
 import { redirectFromPlugin } from './jekyll-redirect-from/index.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
+import { feedPlugin } from './jekyll-feed/index.js';
 import { sitemapPlugin } from './jekyll-sitemap/index.js';
 import { translationsPlugin } from './translations/index.js';
 
@@ -9,5 +10,6 @@ export const BUILT_IN_PLUGINS: Plugin[] = [
   redirectFromPlugin,
   paginatePlugin,
   sitemapPlugin,
+  feedPlugin,
   translationsPlugin,
 ];
