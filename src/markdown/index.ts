@@ -25,6 +25,7 @@ import { headersPlugin } from './headers.js';
 import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
 import { rawSpanElements, stripMarkdownAttribute } from './inline-html.js';
 import { strongOutside, loneBacktick } from './emphasis.js';
+import { linkDestinationsPlugin } from './link-destinations.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -96,6 +97,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.inline.ruler.at('backticks', loneBacktick(backticks));
   // kramdown writes link targets and texts as they are in the source
   md.normalizeLink = (url) => url;
+  linkDestinationsPlugin(md);
   md.normalizeLinkText = (url) => url;
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
