@@ -49,12 +49,18 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   const m = START_TAG.exec(src.slice(start, Math.min(limit, start + 2000)));
   if (!m) {
     // a lone end tag of a block element: kramdown drops it? keep it raw like CommonMark
+    // a stray end tag of a block element: kramdown writes it as escaped text in a paragraph
     const endTag = /^<\/([A-Za-z][\w:-]*)\s*>/.exec(src.slice(start, state.eMarks[startLine]));
     if (!endTag || HTML_SPAN_ELEMENTS.has(endTag[1].toLowerCase())) return false;
     if (silent) return true;
-    const tok = state.push('html_block', '', 0);
-    tok.map = [startLine, startLine + 1];
-    tok.content = src.slice(start, start + endTag[0].length) + '\n';
+    const open = state.push('paragraph_open', 'p', 1);
+    open.map = [startLine, startLine + 1];
+    const inline = state.push('inline', '', 0);
+    inline.content = '';
+    const text = new state.Token('text', '', 0);
+    text.content = endTag[0];
+    inline.children = [text];
+    state.push('paragraph_close', 'p', -1);
     finish(state, startLine, start + endTag[0].length);
     return true;
   }
@@ -149,26 +155,25 @@ function serializeStartTag(name: string, attrText: string, empty: boolean): stri
 }
 
 /**
- * After a construct ending at `absEnd` on `line`: continue on the next line; text
- * left on this line (and the lines that continue it) becomes a paragraph, as
- * kramdown parses what follows an end tag as a new block.
+ * After a construct ending at `absEnd` on `line`: continue on the next line.
+ * Text left on this line (with the lines that continue it, up to a blank line)
+ * is parsed as blocks of its own, as kramdown parses what follows an end tag.
  */
 function finish(state: StateBlock, line: number, absEnd: number): void {
   const rest = state.src.slice(absEnd, state.eMarks[line]);
   let next = line + 1;
   if (rest.trim() !== '') {
-    let text = rest.trim();
-    while (next < state.lineMax && !state.isEmpty(next) && state.src.charCodeAt(state.bMarks[next] + state.tShift[next]) !== 0x3c) {
+    let text = rest.replace(/^[ \t]+/, '');
+    while (next < state.lineMax && !state.isEmpty(next)) {
       text += '\n' + state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
       next++;
     }
-    const open = state.push('paragraph_open', 'p', 1);
-    open.map = [line, next];
-    const inline = state.push('inline', '', 0);
-    inline.content = text;
-    inline.map = [line, next];
-    inline.children = [];
-    state.push('paragraph_close', 'p', -1);
+    const first = state.tokens.length;
+    const level = state.level;
+    state.md.block.parse(text + '\n', state.md, state.env, state.tokens);
+    for (let i = first; i < state.tokens.length; i++) state.tokens[i].level += level;
+    if (state.tokens[first]?.map) state.tokens[first].map = [line, next];
+    state.level = level;
   }
   state.line = next;
 }
