@@ -1,86 +1,96 @@
-/** `utterson <command>`: build, clean, help, version. Returns the process exit status. */
+/** `utterson <command>`: finds the command, parses its flags, runs it, returns the exit status. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../build.js';
-import { loadConfig } from '../config/load.js';
 import { BuildError } from '../diagnostics/diagnostic.js';
-import { assertSafeDestination } from '../write/guards.js';
-import { runServe } from '../serve/command.js';
-import { BUILD_FLAGS, parseArgs, SERVE_FLAGS, UsageError } from './args.js';
+import { parseArgs, UsageError } from './args.js';
+import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE } from './command.js';
+import { COMMANDS, findCommand } from './commands/index.js';
 import { createLogger } from './log.js';
 
-/** Exit statuses: 0 success, 1 the build failed, 2 the command line was wrong. */
-export const EXIT_OK = 0;
-export const EXIT_BUILD_FAILED = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE };
 
 export function version(): string {
   const pkg = JSON.parse(fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'));
   return String(pkg.version);
 }
 
-const HELP = `utterson — a Jekyll-compatible static site generator for Node.js
+export function helpText(): string {
+  const lines = [
+    'utterson — a Jekyll-compatible static site generator for Node.js',
+    '',
+    'Usage:',
+    '  utterson <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${[c.name, ...c.aliases].join(', ').padEnd(14)} ${c.summary}`),
+    '  help           Show this help (utterson help <command> for its options)',
+    '',
+    'Options:',
+    '  -h, --help     Show help',
+    '  -v, --version  Print the version',
+    '',
+    'Environment:',
+    '  JEKYLL_ENV     Sets jekyll.environment (default: development)',
+    '  NO_COLOR       Disables colored output',
+    '',
+  ];
+  return lines.join('\n');
+}
 
-Usage:
-  utterson <command> [options]
-
-Commands:
-  build, b     Build your site into the destination (_site by default)
-  serve, s     Build, serve on http://127.0.0.1:4000 and rebuild on changes
-  clean        Remove the destination and Utterson's caches
-  help         Show this help
-
-Options:
-${BUILD_FLAGS.map((f) => `  ${f.aliases.join(', ').padEnd(26)} ${f.help}`).join('\n')}
-  -h, --help                 Show this help
-  -v, --version              Print the version
-
-Serve options:
-${SERVE_FLAGS.filter((f) => !BUILD_FLAGS.includes(f)).map((f) => `  ${f.aliases.join(', ').padEnd(26)} ${f.help}`).join('\n')}
-
-Environment:
-  JEKYLL_ENV                 Sets jekyll.environment (default: development)
-`;
+function commandHelp(name: string): string | undefined {
+  const c = findCommand(name);
+  if (!c) return undefined;
+  return [
+    `utterson ${c.name}${c.aliases.length ? ` (${c.aliases.join(', ')})` : ''}: ${c.summary}`,
+    '',
+    'Options:',
+    ...c.flags.map((f) => `  ${f.aliases.join(', ').padEnd(26)} ${f.help}`),
+    '',
+  ].join('\n');
+}
 
 export async function main(argv: string[]): Promise<number> {
+  const first = argv.findIndex((a) => !a.startsWith('-'));
+  const name = first >= 0 ? argv[first] : undefined;
+  const command = name ? findCommand(name) : undefined;
+
+  if (!command) {
+    if (argv.includes('-v') || argv.includes('--version')) {
+      process.stdout.write(`utterson ${version()}\n`);
+      return EXIT_OK;
+    }
+    if (name === 'help') {
+      const topic = argv[first + 1];
+      process.stdout.write((topic && commandHelp(topic)) || helpText());
+      return EXIT_OK;
+    }
+    if (name === undefined) {
+      process.stdout.write(helpText());
+      return argv.includes('-h') || argv.includes('--help') ? EXIT_OK : EXIT_USAGE;
+    }
+    process.stderr.write(`utterson: unknown command '${name}'\nRun 'utterson --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+
   let parsed;
   try {
-    // Serve's flags are a superset of build's: parse with them to find the command, then strictly.
-    parsed = parseArgs(argv, SERVE_FLAGS);
-    if (parsed.command !== 'serve' && parsed.command !== 's') parsed = parseArgs(argv);
+    parsed = parseArgs(argv, command.flags);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`utterson: ${err.message}\nRun 'utterson --help' for usage.\n`);
+      process.stderr.write(`utterson: ${err.message}\nRun 'utterson help ${command.name}' for its options.\n`);
       return EXIT_USAGE;
     }
     throw err;
   }
-  if (parsed.version && !parsed.command) {
-    process.stdout.write(`utterson ${version()}\n`);
+  if (parsed.help) {
+    process.stdout.write(commandHelp(command.name)!);
     return EXIT_OK;
-  }
-  const command = parsed.command ?? (parsed.help ? 'help' : undefined);
-  if (parsed.help || command === 'help' || command === undefined) {
-    process.stdout.write(HELP);
-    return command === undefined && !parsed.help ? EXIT_USAGE : EXIT_OK;
   }
   const log = createLogger({ quiet: Boolean(parsed.options.quiet), verbose: Boolean(parsed.options.verbose) });
   const trace = Boolean(parsed.options.trace);
   try {
-    switch (command) {
-      case 'build':
-      case 'b':
-        return await runBuild(parsed.options, log);
-      case 'serve':
-      case 's':
-        return await runServe(parsed.options);
-      case 'clean':
-        return runClean(parsed.options, log);
-      default:
-        process.stderr.write(`utterson: unknown command '${command}'\nRun 'utterson --help' for usage.\n`);
-        return EXIT_USAGE;
-    }
+    return await command.run(parsed.options, { log, positionals: parsed.positionals, trace });
   } catch (err) {
     if (err instanceof BuildError) {
       log.diagnostic(err.diagnostic);
@@ -92,36 +102,4 @@ export async function main(argv: string[]): Promise<number> {
     log.error('Error:', trace ? (e.stack ?? String(e)) : `${e.message}\n${' '.repeat(19)}Use --trace to view the backtrace.`);
     return EXIT_BUILD_FAILED;
   }
-}
-
-async function runBuild(options: Record<string, unknown>, log: ReturnType<typeof createLogger>): Promise<number> {
-  const { trace: _trace, quiet: _quiet, verbose: _verbose, ...overrides } = options;
-  const started = Date.now();
-  const result = await build(overrides, {
-    onConfig(config, files) {
-      for (const f of files) log.info('Configuration file:', f);
-      if (files.length === 0) log.info('Configuration file:', 'none');
-      log.info('Source:', config.source);
-      log.info('Destination:', String(config.destination));
-      log.info('Generating...');
-    },
-  });
-  for (const d of result.diagnostics) log.diagnostic(d);
-  log.info('', `done in ${((Date.now() - started) / 1000).toFixed(3)} seconds.`);
-  return EXIT_OK;
-}
-
-function runClean(options: Record<string, unknown>, log: ReturnType<typeof createLogger>): number {
-  const { config } = loadConfig({ source: options.source as string | undefined, destination: options.destination as string | undefined, config: options.config as string[] | undefined });
-  const dest = path.resolve(String(config.destination));
-  assertSafeDestination(config.source, dest);
-  for (const target of [dest, path.join(config.source, '.utterson-cache')]) {
-    if (fs.existsSync(target)) {
-      fs.rmSync(target, { recursive: true, force: true });
-      log.info('Cleaner:', `Removing ${target}...`);
-    } else {
-      log.info('Cleaner:', `Nothing to do for ${target}.`);
-    }
-  }
-  return EXIT_OK;
 }

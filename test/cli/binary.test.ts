@@ -31,7 +31,11 @@ describe('utterson binary', () => {
     const help = run(['--help'], os.tmpdir());
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/Usage:\s+utterson <command>/);
-    expect(help.out).toContain('--limit_posts');
+    expect(help.out).toMatch(/build, b\s+Build your site/);
+    const buildHelp = run(['help', 'build'], os.tmpdir());
+    expect(buildHelp.code).toBe(0);
+    expect(buildHelp.out).toContain('--limit_posts');
+    expect(run(['build', '--help'], os.tmpdir()).out).toContain('--destination');
     const version = run(['--version'], os.tmpdir());
     expect(version.code).toBe(0);
     expect(version.out).toMatch(/^utterson \d+\.\d+\.\d+/);
