@@ -139,6 +139,16 @@ export const mathFilters: FilterTable = {
   round: def((input, places = 0) => {
     const n = toNumber(input);
     const p = Number(toNumber(places).m);
+    if (p < 0) {
+      // Rounding to tens/hundreds gives an Integer for both Integer and BigDecimal inputs.
+      const unit = 10n ** BigInt(-p);
+      const [m] = roundHalfUp(n.m, n.scale, 0);
+      const neg = m < 0n;
+      const abs = neg ? -m : m;
+      let q = abs / unit;
+      if ((abs % unit) * 2n >= unit) q += 1n;
+      return Number((neg ? -q : q) * unit);
+    }
     if (n.int) return Number(n.m);
     if (p <= 0) {
       const [m] = roundHalfUp(n.m, n.scale, 0);

@@ -1,5 +1,5 @@
 /** Jekyll's URL filters (Addressable's normalization) and Liquid's url_encode/url_decode. */
-import { rubyToS } from '../ruby.js';
+import { rubyToS, RubyError } from '../ruby.js';
 import { def, type FilterTable, type FilterThis } from './types.js';
 
 const UNRESERVED = "A-Za-z0-9\\-._~";
@@ -112,6 +112,13 @@ export function cgiUnescape(s: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** Ruby's implicit String conversion (CGI.escape takes only Strings). */
+function implicitString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  const cls = v === null || v === undefined ? 'nil' : typeof v === 'number' ? (Number.isInteger(v) ? 'Integer' : 'Float') : typeof v === 'boolean' ? String(v) : Array.isArray(v) ? 'Array' : 'Hash';
+  throw new RubyError(`no implicit conversion of ${cls} into String`);
+}
+
 export const urlFilters: FilterTable = {
   relative_url: def(function (this: FilterThis, input) {
     return relativeUrl(input, this.env.config.baseurl);
@@ -119,7 +126,7 @@ export const urlFilters: FilterTable = {
   absolute_url: def(function (this: FilterThis, input) {
     return absoluteUrl(input, this.env.config.url, this.env.config.baseurl);
   }),
-  cgi_escape: def((input) => cgiEscape(rubyToS(input))),
+  cgi_escape: def((input) => cgiEscape(implicitString(input))),
   uri_escape: def((input) => normalizeComponent(rubyToS(input), COMPONENT_CHARS)),
   url_encode: def((input) => (input === null || input === undefined ? null : cgiEscape(rubyToS(input)))),
   url_decode: def((input) => (input === null || input === undefined ? null : cgiUnescape(rubyToS(input)))),
