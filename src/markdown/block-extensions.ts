@@ -205,7 +205,8 @@ export function applyBlockIals(state: StateCore): void {
 }
 
 /** Record an IAL on a token; attributes are resolved (ALDs applied) in resolveIals. */
-function addIal(t: Token, ial: AttributeList, _env: KramdownEnv): void {
+function addIal(target: Token, ial: AttributeList, _env: KramdownEnv): void {
+  const t = (target.meta?.opener as Token | undefined) ?? target;
   const m = meta(t);
   (m.ials ??= []).push(ial);
 }

@@ -12,7 +12,7 @@ import { meta } from './html-attributes.js';
 const DEF_START = /^( {0,3}:)([\t ].*|)$/;
 const LIST_ITEM_IAL = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;
 const LIST_ITEM_IAL_CHECK = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}?\s*$/;
-const PARAGRAPH_BREAK = /^ {0,3}(?:[*+-][\t ]|\d+\.[\t ]|#|>|```|~~~|\{:|\^\s*$)/;
+const PARAGRAPH_BREAK = /^ {0,3}(?:[*+-][\t ]|\d+\.[\t ]|#|>|```|~~~|\{:(?:\\\}|[^}])+\}\s*$|\^\s*$)/;
 const LAZY_STOP = /^ {0,3}(?:\{:(?!:|\/)|<\/?[A-Za-z])/;
 
 function expandTabs(line: string): string {
@@ -30,7 +30,7 @@ export function kramdownDefinitionList(state: StateBlock, startLine: number, end
   // the term paragraph
   let l = startLine;
   while (l < endLine && !state.isEmpty(l) && state.sCount[l] >= state.blkIndent && !DEF_START.test(raw(l))) {
-    if (l > startLine && PARAGRAPH_BREAK.test(raw(l))) return false;
+    if (PARAGRAPH_BREAK.test(raw(l))) return false;
     l++;
   }
   const termEnd = l;

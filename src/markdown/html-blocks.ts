@@ -127,6 +127,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
     inline.children = [];
     const close = state.push('html_block', '', 0);
     close.content = endTagText + '\n';
+    close.meta = { opener: open };
   } else {
     const open = state.push('html_block', '', 0);
     open.map = [startLine, lastLine + 1];
@@ -137,6 +138,8 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
     state.level = level;
     const close = state.push('html_block', '', 0);
     close.content = endTagText + '\n';
+    // an IAL after the end tag belongs to the element
+    close.meta = { opener: open };
   }
   finish(state, lastLine, closeEnd);
   return true;
