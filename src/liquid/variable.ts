@@ -124,6 +124,16 @@ export function findVariable(ctx: Context, name: unknown): unknown {
   return null;
 }
 
+/** Objects of the build may stand for a Liquid value (`toLiquid()`), as liquidjs drops do. */
+export function toLiquid(v: unknown): unknown {
+  while (v !== null && typeof v === 'object' && typeof (v as { toLiquid?: unknown }).toLiquid === 'function') {
+    const next = (v as { toLiquid(): unknown }).toLiquid();
+    if (next === v) break;
+    v = next;
+  }
+  return v;
+}
+
 export function evaluate(expr: Expr, ctx: Context): unknown {
   switch (expr.kind) {
     case 'literal':
@@ -135,8 +145,9 @@ export function evaluate(expr: Expr, ctx: Context): unknown {
     }
     case 'lookup': {
       const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
-      let obj = findVariable(ctx, name);
+      let obj = toLiquid(findVariable(ctx, name));
       for (let i = 0; i < expr.lookups.length; i++) {
+        if (i > 0) obj = toLiquid(obj);
         const l = expr.lookups[i];
         let key = typeof l === 'string' ? l : evaluate(l, ctx);
         if (key instanceof RubyFloat) key = key.value;

@@ -101,6 +101,20 @@ describe('createJekyllLiquid', () => {
     expect(thrown(() => render('{% link nope.md %}')).reason).toContain("Could not find document 'nope.md'");
   });
 
+  it('reads class instances by their getters and objects by toLiquid()', () => {
+    const { render } = site({});
+    class Doc {
+      constructor(private readonly t: string) {}
+      get title() {
+        return this.t;
+      }
+    }
+    const drop = { toLiquid: () => ({ name: 'via toLiquid' }) };
+    expect(render('{{ d.title }}|{{ docs | map: "title" | join: "," }}|{{ x.name }}', { d: new Doc('A'), docs: [new Doc('B'), new Doc('C')], x: drop })).toBe(
+      'A|B,C|via toLiquid',
+    );
+  });
+
   it('runs plugin tags given by the build', () => {
     const { render } = site({}, {}, { tags: { seo: (markup, lookup) => `<title>${lookup('page.title')}</title>${markup}` } });
     expect(render('{% seo title=false %}', { page: { title: 'T' } })).toBe('<title>T</title>title=false');
