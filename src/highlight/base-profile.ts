@@ -13,7 +13,7 @@ export const BASE_SCOPES: Record<string, string | undefined | null> = {
   string: 's',
   regexp: 'sr',
   comment: 'c',
-  doctag: 'c',
+  doctag: undefined,
   title: 'nf',
   'title.function': 'nf',
   'title.function.invoke': 'nf',
@@ -153,7 +153,7 @@ export function makeProfile(spec: ProfileSpec): Profile {
           continue;
         }
         if (cls === 's' && key === 'string' && spec.string) return spec.string(text, head, stack);
-        if (cls === 'c' && key === 'comment' && spec.comment) return spec.comment(text);
+        if (cls === 'c' && key === 'comment' && spec.comment) return spec.comment(head || text);
         if (cls === 'mi' && key === 'number') return (spec.number ?? numberClass)(text);
         return cls;
       }
@@ -308,4 +308,27 @@ export function substDelimiters(tokens: Token[], open: RegExp, openCls: string, 
     tokens.splice(i, j - i, ...repl);
     i += repl.length - 1;
   }
+}
+
+/** Replace the characters [from, to) of a token stream with other tokens (boundary tokens are split). */
+export function replaceRange(tokens: Token[], from: number, to: number, repl: Token[]): void {
+  let pos = 0;
+  let i = 0;
+  const before: Token[] = [];
+  const after: Token[] = [];
+  let first = -1;
+  let last = -1;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const end = pos + t.text.length;
+    if (end > from && pos < to) {
+      if (first < 0) first = i;
+      last = i;
+      if (pos < from) before.push({ ...t, text: t.text.slice(0, from - pos) });
+      if (end > to) after.push({ ...t, text: t.text.slice(to - pos) });
+    }
+    pos = end;
+  }
+  if (first < 0) return;
+  tokens.splice(first, last - first + 1, ...before, ...repl, ...after);
 }

@@ -35,7 +35,8 @@ export function hljsSegments(code: string, language: string): Segment[] {
   const out: Segment[] = [];
   const walk = (node: ScopeNode, scopes: readonly string[], head: string) => {
     const inner = node.scope ? [...scopes, node.scope] : scopes;
-    const own = node.scope ? firstText(node) : head;
+    // A doc tag inside a comment keeps the comment's head (its class depends on how the comment starts).
+    const own = node.scope && node.scope !== 'doctag' ? firstText(node) : head;
     for (const child of node.children) {
       if (typeof child === 'string') {
         if (!child) continue;

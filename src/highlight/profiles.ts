@@ -33,10 +33,13 @@ export const PROFILES: Record<string, Profile> = {
     hljs: 'go',
     operators: /[-+*/%=<>!&|^~.:]/,
     scopes: { 'title.function': 'n', literal: 'kc' },
-    words: wordMap({ no: 'nil iota', kc: 'true false' }),
+    words: wordMap({ no: 'nil iota true false' }),
     keep: ['nb', 'kt', 'k', 'kd'],
     number: (t) => (numberClass(t) === 'mi' ? 'm' : numberClass(t)),
-    fix: splitEscapes,
+    fix: (tokens) => {
+      for (const t of tokens) if (t.cls === 's' && t.text.startsWith("'")) t.cls = 'sc';
+      splitEscapes(tokens);
+    },
   }),
   rust,
   java,

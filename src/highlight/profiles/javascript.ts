@@ -22,8 +22,28 @@ const TS_WORDS = {
 
 const JS_ORDERED = { nb: JS_WORDS.nb0, kc: JS_WORDS.kc, kr: JS_WORDS.kr, kd: JS_WORDS.kd, k: JS_WORDS.k0 };
 
+/** For each `{`: does it open an object literal (after `(`, `=`, `,`, `:`, `[`, `return`, `=>`) or a block? */
+function braceKinds(tokens: Token[]): boolean[] {
+  const inObject: boolean[] = new Array(tokens.length).fill(false);
+  const stack: boolean[] = [];
+  let prev = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    inObject[i] = stack[stack.length - 1] ?? false;
+    if (t.cls.startsWith('s') || t.cls.startsWith('c')) continue;
+    for (const ch of t.text) {
+      if (ch === '{') stack.push(/[(=,:[?]$|^return$|=>$/.test(prev));
+      else if (ch === '}') stack.pop();
+      if (!/\s/.test(ch)) prev = ch === '{' || ch === '}' ? ch : prev.endsWith('=') && ch === '>' ? '=>' : ch;
+    }
+    if (IDENT.test(t.text)) prev = t.text;
+  }
+  return inObject;
+}
+
 function jsFix(words: Map<string, string>, typescript: boolean) {
   return (tokens: Token[]) => {
+    const objects = typescript ? braceKinds(tokens) : [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       // `${` opening a template substitution is punctuation.
@@ -43,7 +63,8 @@ function jsFix(words: Map<string, string>, typescript: boolean) {
             // TypeScript: `name: Type` is a label at the start of a statement, a plain name
             // in a parameter list, an attribute elsewhere.
             const before = tokens[i - 1];
-            if (prev && /[(,]$/.test(prev.text)) t.cls = 'nx';
+            if (prev && /[(,]$/.test(prev.text) && !objects[i]) t.cls = 'nx';
+            else if (objects[i] && prev && /[{,]$/.test(prev.text)) t.cls = 'na';
             else if (!prev || /\n[ \t]*$/.test(before?.text ?? '\n') || /[;{}]$/.test(prev.text)) t.cls = 'nl';
             else t.cls = 'na';
             if (next.text.startsWith('?')) next.cls = 'p';

@@ -88,8 +88,14 @@ function csFix(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.cls === 'c1' || t.cls === 'cm' || t.cls.startsWith('s') || t.cls === 'm') continue;
-    if (!IDENT.test(t.text)) continue;
     const prev = prevSolid(tokens, i);
+    if (prev && ['namespace', 'using'].includes(prev.text) && /^[\w.]+$/.test(t.text)) {
+      let j = i;
+      while (tokens[j] && /^[\w.]+$/.test(tokens[j]!.text)) tokens[j++]!.cls = 'nn';
+      i = j - 1;
+      continue;
+    }
+    if (!IDENT.test(t.text)) continue;
     if (prev && ['class', 'struct', 'interface'].includes(prev.text) && prev.cls === 'k') {
       t.cls = 'nc';
       continue;

@@ -1,5 +1,5 @@
 /** Rouge's shell lexer: hljs finds strings, comments and substitutions; the rest follows Rouge's rules. */
-import { makeProfile, substDelimiters } from '../base-profile.js';
+import { makeProfile, replaceRange, substDelimiters } from '../base-profile.js';
 import { rulesLexer } from '../regex-lexer.js';
 import type { Token } from '../token.js';
 
@@ -26,7 +26,51 @@ const plain = rulesLexer([
   [/[^=*\s{}()$"'`;\\<\[\]!>&|]+/, ''],
 ]);
 
+// Rouge's :heredoc state: the body is Str::Heredoc with $-expansions, the closing line a constant.
+const heredocBody = rulesLexer([
+  [/\$\{#?\w*\}?/, 'nv'],
+  [/\$\(/, 'si'],
+  [/\$#?(?:\w+|.)/, 'nv'],
+  [/\\./, 'se'],
+  [/[^$\n\\]+/, 'sh'],
+  [/\n/, 'sh'],
+  [/\$/, 'sh'],
+], 'sh');
+
+function heredocs(tokens: Token[]): void {
+  const text = tokens.map((t) => t.text).join('');
+  const re = /(<<-?)(\s*)(['"]?)(\\?)(\w+)(\3)/g;
+  let m: RegExpExecArray | null;
+  const found: Array<[number, number, Token[]]> = [];
+  while ((m = re.exec(text))) {
+    const open = m.index;
+    const lineEnd = text.indexOf('\n', re.lastIndex);
+    if (lineEnd < 0) break;
+    const close = new RegExp(`^[ \\t]*${m[5]}[ \\t]*(?:\\n|$)`, 'm');
+    close.lastIndex = 0;
+    const rest = text.slice(lineEnd + 1);
+    const c = close.exec(rest);
+    const bodyEnd = c ? lineEnd + 1 + c.index : text.length;
+    const repl: Token[] = [
+      { cls: 'o', text: m[1]! },
+      { cls: '', text: m[2]! },
+      { cls: 'sh', text: m[3]! + m[4]! },
+      { cls: 'no', text: m[5]! },
+      { cls: 'sh', text: m[6]! },
+    ];
+    // The rest of the opening line is ordinary shell; keep what the tokens already say.
+    found.push([open, re.lastIndex, repl.filter((t) => t.text)]);
+    const body: Token[] = [];
+    heredocBody(text.slice(lineEnd, bodyEnd), body);
+    if (c) body.push({ cls: 'no', text: c[0] });
+    found.push([lineEnd, bodyEnd + (c ? c[0].length : 0), body]);
+    re.lastIndex = bodyEnd + (c ? c[0].length : 0);
+  }
+  for (let k = found.length - 1; k >= 0; k--) replaceRange(tokens, found[k]![0], found[k]![1], found[k]![2]);
+}
+
 function fix(tokens: Token[]): void {
+  if (tokens.some((t) => t.text.includes('<<'))) heredocs(tokens);
   // `$(…)`: Rouge's Str::Interpol around the command; `$((…))` math: keywords.
   substDelimiters(tokens, /^\$\(\(/, 'k', 'k');
   substDelimiters(tokens, /^\$\(/, 'si', 'si');
