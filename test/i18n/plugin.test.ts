@@ -116,6 +116,17 @@ describe('translation views in a build', () => {
     expect(warnings(result.diagnostics)).toHaveLength(1);
   });
 
+  it('pairs a page with a post of another language', async () => {
+    const { read, result } = await buildFiles({
+      '_config.yml': 'languages: [en, ko]\n',
+      'news.md': post('title: News\nlng_pair: n'),
+      'ko/_posts/2024-01-01-news.md': post('title: 소식\nlng_pair: n'),
+    });
+    expect(warnings(result.diagnostics)).toEqual([]);
+    expect(read('news.html')).toMatch(/^en\|ko:\/ko\/2024\/01\/01\/news.html:소식;\|/);
+    expect(read('ko/2024/01/01/news.html')).toMatch(/^ko\|en:\/news.html:News;\|/);
+  });
+
   it('works with the site url and a default language that is not the first', async () => {
     const { read } = await buildFiles({
       '_config.yml': 'url: https://ex.org\nbaseurl: /b\nlanguages: [ko, en]\ndefault_lang: en\n',
