@@ -63,10 +63,31 @@ function htmlAttributes(attr: Record<string, string>): string {
   return out;
 }
 
+// Jekyll renders the same code more than once (a post's excerpt and its content, feeds, paginated
+// indexes): remember recent results. Keyed by lexer tag and code; small blocks only.
+const CACHE_SIZE = 2000;
+const CACHE_MAX_CODE = 64 * 1024;
+const cache = new Map<string, string>();
+
+/** Rouge::Formatters::HTML output for `code` lexed by the Rouge lexer `tag`. */
+function tokenMarkup(code: string, tag: string): string {
+  if (code.length > CACHE_MAX_CODE) return formatTokens(rougeTokens(code, tag));
+  const key = `${tag}\0${code}`;
+  let html = cache.get(key);
+  if (html !== undefined) {
+    cache.delete(key);
+  } else {
+    html = formatTokens(rougeTokens(code, tag));
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, html);
+  return html;
+}
+
 /** Token markup (Pygments short classes inside spans) for `code` in language `lang` (any name Rouge knows). */
 export function highlightTokens(code: string, lang: string | undefined): string {
   const tag = (lang && rougeLexerTag(lang)) || 'plaintext';
-  return formatTokens(rougeTokens(code, tag));
+  return tokenMarkup(code, tag);
 }
 
 /** kramdown's Rouge adapter: the Rouge lexer tag to use, or undefined when kramdown falls back to plain markup. */
@@ -128,7 +149,7 @@ export function renderCodeBlock(code: string, lang: string | undefined, opts: Co
   const { attr, classLang, tag } = prepare(lang, opts);
   if (tag) {
     const cssClass = opts.cssClass ?? 'highlight';
-    const tokens = formatTokens(rougeTokens(code, tag));
+    const tokens = tokenMarkup(code, tag);
     const inner = opts.lineNumbers ? formatTable(code, tokens) : tokens;
     addHighlighterClass(attr, classLang ?? opts.defaultLang ?? 'plaintext', opts.highlighter ?? 'rouge');
     return `${pad}<div${htmlAttributes(attr)}><div class="highlight"><pre class="${cssClass}"><code>${inner}</code></pre></div>${pad}</div>\n`;
@@ -159,7 +180,7 @@ export function renderInlineCode(code: string, lang: string | undefined, opts: C
   const tag = kramdownLexer(lang || fromClass, opts);
   let body: string;
   if (tag) {
-    body = formatTokens(rougeTokens(code, tag));
+    body = tokenMarkup(code, tag);
     addHighlighterClass(attr, language ?? opts.defaultLang ?? 'plaintext', opts.highlighter ?? 'rouge');
   } else {
     body = escapeHtml(code);
@@ -184,7 +205,7 @@ export function renderHighlightTag(code: string, lang: string, opts: HighlightTa
   let output: string;
   if (highlighter === 'rouge' || highlighter === 'pygments') {
     const tag = rougeLexerTag(language) ?? 'plaintext';
-    const tokens = formatTokens(rougeTokens(body, tag));
+    const tokens = tokenMarkup(body, tag);
     output = opts.linenos ? formatTable(body, tokens, { gutterClass: 'gutter', codeClass: 'code' }) : tokens;
   } else {
     // Liquid's `h` filter (CGI.escapeHTML), then String#strip.

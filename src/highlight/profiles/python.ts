@@ -17,7 +17,13 @@ function imports(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.cls !== 'k' || (t.text !== 'import' && t.text !== 'from')) continue;
-    const prevLine = tokens.slice(0, i).map((x) => x.text).join('').split('\n').pop()!;
+    // The text of this line before the keyword.
+    let prevLine = '';
+    for (let j = i - 1; j >= 0; j--) {
+      const nl = tokens[j]!.text.lastIndexOf('\n');
+      prevLine = (nl >= 0 ? tokens[j]!.text.slice(nl + 1) : tokens[j]!.text) + prevLine;
+      if (nl >= 0) break;
+    }
     if (t.text === 'import' && /^\s*from\s/.test(prevLine)) {
       t.cls = 'kn';
       continue;
