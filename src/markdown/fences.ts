@@ -25,7 +25,12 @@ export function fenceGuard(md: MarkdownIt): void {
         if (close.test(state.src.slice(state.bMarks[l] + state.tShift[l] - Math.min(state.tShift[l], 3), state.eMarks[l]))) break;
       }
       if (l >= endLine) return false;
-      return original(state, startLine, endLine, silent);
+      const before = state.tokens.length;
+      if (!original(state, startLine, endLine, silent)) return false;
+      // kramdown keeps the content as written: the fence's own indentation is not removed
+      const tok = state.tokens[before];
+      if (!silent && tok && tok.type === 'fence') tok.content = state.getLines(startLine + 1, l, state.blkIndent, true);
+      return true;
     },
     { alt: ['paragraph', 'reference', 'blockquote', 'list'] },
   );
