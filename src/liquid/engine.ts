@@ -14,7 +14,7 @@ import { includeTag } from './tags/include.js';
 import { linkTag, postUrlTag } from './tags/link.js';
 import { assignTag, echoTag } from './tags/variable.js';
 import { JekyllForTag, JekyllIfTag, JekyllUnlessTag, JekyllRawTag, JekyllTablerowTag, operators } from './tags/control.js';
-import { LaxVariable, type FilterHost } from './variable.js';
+import { LaxVariable, strictCheckVariable, type FilterHost } from './variable.js';
 
 export interface LiquidEnvironment {
   source: string;
@@ -67,8 +67,17 @@ class JekyllOutput {
   constructor(
     readonly token: TopLevelToken,
     private readonly host: Host,
+    strict: boolean,
   ) {
-    this.variable = host.variable((token as any).content as string);
+    const markup = (token as any).content as string;
+    if (strict) {
+      try {
+        strictCheckVariable(markup);
+      } catch (e) {
+        throw new Error(`Liquid syntax error: ${(e as Error).message} in "${token.getText()}"`);
+      }
+    }
+    this.variable = host.variable(markup);
   }
   render(ctx: Context, emitter: Emitter): void {
     emitter.write(toS(this.host.renderVariable(this.variable, ctx)));
@@ -122,7 +131,7 @@ class JekyllParser extends Parser {
   }
 
   override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]): any {
-    if (TypeGuards.isOutputToken(token)) return new JekyllOutput(token, this.host) as unknown as Template;
+    if (TypeGuards.isOutputToken(token)) return new JekyllOutput(token, this.host, this.host.strict) as unknown as Template;
     return super.parseToken(token, remainTokens);
   }
 }
@@ -188,6 +197,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
 
   const host: Host = {
     env,
+    strict: (env.config?.liquid as Record<string, unknown> | undefined)?.error_mode === 'strict',
     variable(markup) {
       let v = variables.get(markup);
       if (!v) variables.set(markup, (v = new LaxVariable(markup)));

@@ -5,6 +5,8 @@ import type { LaxVariable } from './variable.js';
 
 export interface Host {
   env: LiquidEnvironment;
+  /** liquid.error_mode: strict — reject what lax parsing would repair. */
+  strict: boolean;
   /** Parses `{{ … }}` markup once (cached by text). */
   variable(markup: string): LaxVariable;
   renderVariable(v: LaxVariable, ctx: Context): unknown;

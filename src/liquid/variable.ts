@@ -224,3 +224,99 @@ export class LaxVariable {
     return value;
   }
 }
+
+/** Liquid 5.4's strict-mode lexer and Variable grammar; used only to reject (error_mode: strict). */
+const STRICT_TOKEN = /\s*(?:(==|!=|<>|<=?|>=?|contains(?=\s))|('[^']*'|"[^"]*")|(-?\d+(?:\.\d+)?)|([a-zA-Z_][\w-]*\??)|(\.\.)|([|.:,[\]()?-]))/y;
+const SPECIAL_NAMES: Record<string, string> = {
+  '|': 'pipe', '.': 'dot', ':': 'colon', ',': 'comma', '[': 'open_square', ']': 'close_square', '(': 'open_round', ')': 'close_round', '?': 'question', '-': 'dash',
+};
+
+export class LiquidSyntaxError extends Error {}
+
+function strictTokens(markup: string): string[] {
+  const out: string[] = [];
+  STRICT_TOKEN.lastIndex = 0;
+  let p = 0;
+  while (p < markup.length) {
+    if (/^\s*$/.test(markup.slice(p))) break;
+    STRICT_TOKEN.lastIndex = p;
+    const m = STRICT_TOKEN.exec(markup);
+    if (!m) {
+      const c = markup.slice(p).trimStart()[0];
+      throw new LiquidSyntaxError(`Unexpected character ${c}`);
+    }
+    out.push(m[1] ? 'comparison' : m[2] ? 'string' : m[3] ? 'number' : m[4] ? 'id' : m[5] ? 'dotdot' : SPECIAL_NAMES[m[6]]);
+    p = STRICT_TOKEN.lastIndex;
+  }
+  out.push('end_of_string');
+  return out;
+}
+
+/** Throws Liquid's strict-mode SyntaxError where `{{ markup }}` is not valid strict syntax. */
+export function strictCheckVariable(markup: string): void {
+  const t = strictTokens(markup);
+  let p = 0;
+  const look = (type: string, ahead = 0) => t[p + ahead] === type;
+  const consume = (type?: string) => {
+    if (type && t[p] !== type) throw new LiquidSyntaxError(`Expected ${type} but found ${t[p]}`);
+    return t[p++];
+  };
+  const lookups = () => {
+    for (;;) {
+      if (look('open_square')) {
+        consume();
+        expression();
+        consume('close_square');
+      } else if (look('dot')) {
+        consume();
+        consume('id');
+      } else break;
+    }
+  };
+  const expression = (): void => {
+    switch (t[p]) {
+      case 'id':
+        consume();
+        lookups();
+        return;
+      case 'open_square':
+        consume();
+        expression();
+        consume('close_square');
+        lookups();
+        return;
+      case 'string':
+      case 'number':
+        consume();
+        return;
+      case 'open_round':
+        consume();
+        expression();
+        consume('dotdot');
+        expression();
+        consume('close_round');
+        return;
+      default:
+        throw new LiquidSyntaxError(`[:${t[p]}] is not a valid expression`);
+    }
+  };
+  const argument = () => {
+    if (look('id') && look('colon', 1)) p += 2;
+    expression();
+  };
+  if (look('end_of_string')) return;
+  expression();
+  while (look('pipe')) {
+    consume();
+    consume('id');
+    if (look('colon')) {
+      consume();
+      argument();
+      while (look('comma')) {
+        consume();
+        argument();
+      }
+    }
+  }
+  consume('end_of_string');
+}

@@ -1,7 +1,7 @@
 /** `assign` and `echo` with Liquid 5.4's lax Variable parsing (see ../variable.ts). */
 import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { toS } from '../ruby.js';
-import { LaxVariable } from '../variable.js';
+import { LaxVariable, strictCheckVariable } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
 
 const ASSIGN = /([\w\-.[\]()]+)\s*=\s*([\s\S]*)\s*/;
@@ -15,6 +15,7 @@ export function assignTag(host: Host): TagClass {
       const m = ASSIGN.exec(token.args);
       if (!m) throw new Error("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]");
       this.to = m[1];
+      if (host.strict) strictCheckVariable(m[2]);
       this.value = host.variable(m[2]);
     }
     render(ctx: Context): void {
@@ -28,6 +29,7 @@ export function echoTag(host: Host): TagClass {
     value: LaxVariable;
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid);
+      if (host.strict) strictCheckVariable(token.args);
       this.value = host.variable(token.args);
     }
     render(ctx: Context, emitter: Emitter): void {
