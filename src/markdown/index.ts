@@ -23,7 +23,7 @@ import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
 import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
-import { rawSpanElements, stripMarkdownAttribute } from './inline-html.js';
+import { rawSpanElements, spanHtml } from './inline-html.js';
 import { strongOutside, loneBacktick } from './emphasis.js';
 import { linkDestinationsPlugin } from './link-destinations.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
@@ -116,7 +116,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_auto_ids', 'kramdown_lists', kramdownListsRule);
   md.core.ruler.after('kramdown_lists', 'kramdown_deflists', definitionListsRule);
   md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
-  md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', stripMarkdownAttribute);
+  md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', spanHtml);
   md.core.ruler.after('kramdown_inline_html', 'kramdown_strong_outside', strongOutside);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
   footnotesRendering(md, opts);

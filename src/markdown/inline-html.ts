@@ -25,11 +25,24 @@ export function rawSpanElements(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-export function stripMarkdownAttribute(state: StateCore): void {
+// kramdown HTML_BLOCK_ELEMENTS: inside a paragraph their tags are plain text
+const BLOCK_ELEMENTS = new Set(
+  'address article aside applet blockquote body dd details div dl fieldset figure figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul'.split(' '),
+);
+const TAG_NAME = /^<\/?([A-Za-z][\w:-]*)/;
+
+/** Core rule: drop `markdown` attributes; block-level tags and processing instructions inside text become text. */
+export function spanHtml(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     for (const t of block.children) {
-      if (t.type === 'html_inline' && t.content.includes('markdown')) t.content = t.content.replace(MARKDOWN_ATTR, '');
+      if (t.type !== 'html_inline') continue;
+      const m = TAG_NAME.exec(t.content);
+      if (t.content.startsWith('<?') || (m && BLOCK_ELEMENTS.has(m[1].toLowerCase()))) {
+        t.type = 'text';
+        continue;
+      }
+      if (t.content.includes('markdown')) t.content = t.content.replace(MARKDOWN_ATTR, '');
     }
   }
 }
