@@ -174,7 +174,7 @@ function liquidOptions(config: Record<string, any>) {
 
 export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   const opts = liquidOptions(env.config ?? {});
-  const liquid = new Liquid({ operators, strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: true });
+  const liquid = new Liquid({ operators, strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: false });
   const parsed = new Map<string, unknown[]>();
   const variables = new Map<string, LaxVariable>();
   const includes = new Map<string, unknown[]>();

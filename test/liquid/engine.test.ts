@@ -110,6 +110,7 @@ describe('createJekyllLiquid', () => {
       }
     }
     const drop = { toLiquid: () => ({ name: 'via toLiquid' }) };
+    expect(render('{% if d.title %}{% for p in docs %}{{ p.title }}{% endfor %}{% endif %}', { d: new Doc('A'), docs: [new Doc('B')] })).toBe('B');
     expect(render('{{ d.title }}|{{ docs | map: "title" | join: "," }}|{{ x.name }}', { d: new Doc('A'), docs: [new Doc('B'), new Doc('C')], x: drop })).toBe(
       'A|B,C|via toLiquid',
     );
