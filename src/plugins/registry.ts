@@ -3,6 +3,7 @@ import type { Plugin } from './plugin.js';
 import { redirectFromPlugin } from './jekyll-redirect-from/index.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
 import { feedPlugin } from './jekyll-feed/index.js';
+import { seoTagPlugin } from './jekyll-seo-tag/index.js';
 import { sitemapPlugin } from './jekyll-sitemap/index.js';
 import { translationsPlugin } from './translations/index.js';
 
@@ -11,5 +12,6 @@ export const BUILT_IN_PLUGINS: Plugin[] = [
   paginatePlugin,
   sitemapPlugin,
   feedPlugin,
+  seoTagPlugin,
   translationsPlugin,
 ];
