@@ -1,12 +1,38 @@
 /** A tiny sticky-regex rule runner, for porting a Rouge state's rules over plain text. */
 import type { Token } from './token.js';
 
+/**
+ * Ruby's `.` matches `\r` (only `\n` is excluded); JavaScript's also excludes `\r`, `\u2028`
+ * and `\u2029`. Rewrite unescaped dots outside character classes so ported rules behave as in Rouge.
+ */
+export function rubyRegExp(re: RegExp): RegExp {
+  const flags = re.flags.replace('g', '') + 'y';
+  if (re.flags.includes('s')) return new RegExp(re.source, flags);
+  let out = '';
+  let inClass = false;
+  const src = re.source;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      out += ch + (src[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else out += ch === '.' ? '[^\\n]' : ch;
+  }
+  return new RegExp(out, flags);
+}
+
 /** A rule: a pattern and either one class or one class per capture group (Rouge's `groups`). */
 export type Rule = [RegExp, string | string[]];
 
 /** Compile rules once; the lexer tries them in order at each position, like a Rouge state. */
 export function rulesLexer(rules: readonly Rule[], fallback = ''): (text: string, out: Token[]) => void {
-  const sticky = rules.map(([re, cls]) => [new RegExp(re.source, re.flags.replace('g', '') + 'y'), cls] as const);
+  const sticky = rules.map(([re, cls]) => [rubyRegExp(re), cls] as const);
   return (text, out) => {
     let pos = 0;
     outer: while (pos < text.length) {
@@ -40,7 +66,7 @@ export type StateRule = [RegExp, Emit, Action?];
 export function stateLexer(states: Record<string, StateRule[]>, start: string, fallback = 'err'): () => (text: string, out: Token[]) => void {
   const compiled: Record<string, Array<[RegExp, StateRule[1], Action]>> = {};
   for (const [name, rules] of Object.entries(states)) {
-    compiled[name] = rules.map(([re, cls, act]) => [new RegExp(re.source, re.flags.replace('g', '') + 'y'), cls, act]);
+    compiled[name] = rules.map(([re, cls, act]) => [rubyRegExp(re), cls, act]);
   }
   return () => {
     const stack = [start];

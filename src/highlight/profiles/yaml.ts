@@ -47,7 +47,7 @@ function value(line: string, out: Token[]): string {
     push(out, 'c1', rest);
     return '';
   }
-  const block = /^([|>][-+0-9]*)([ \t]*(?:#.*)?)$/.exec(rest);
+  const block = /^([|>][-+0-9]*)([ \t]*(?:#[^\n]*)?)$/.exec(rest);
   if (block) {
     push(out, 'pi', block[1]!);
     if (block[2]) push(out, block[2].trim() ? 'c1' : '', block[2]);
@@ -58,7 +58,7 @@ function value(line: string, out: Token[]): string {
     push(out, rest[0] === '"' ? 's2' : 's1', rest[0]);
     push(out, 's', m[0].slice(1));
     rest = rest.slice(m[0].length);
-    const tail = /^([ \t]*)(#.*)?$/.exec(rest);
+    const tail = /^([ \t]*)(#[^\n]*)?$/.exec(rest);
     if (tail) {
       push(out, '', tail[1]!);
       push(out, 'c1', tail[2] ?? '');
@@ -69,7 +69,7 @@ function value(line: string, out: Token[]): string {
     flow(rest, out);
     return '';
   }
-  const m = /^(.*?)([ \t]+#.*)?$/.exec(rest)!;
+  const m = /^([^\n]*?)([ \t]+#[^\n]*)?$/.exec(rest)!;
   const scalar = m[1]!.replace(/[ \t]+$/, '');
   push(out, scalarClass(scalar), scalar);
   push(out, '', m[1]!.slice(scalar.length));
@@ -83,7 +83,7 @@ function value(line: string, out: Token[]): string {
 
 /** `[a, "b", c]` / `{k: v}`: indicators `pi`, items `nv` (quoted ones as strings). */
 function flow(text: string, out: Token[]): void {
-  const re = /([[\]{},])|([ \t]+)|("(?:\\.|[^"\\])*"?|'(?:''|[^'])*'?)|(#.*$)|([^[\]{},\s:][^[\]{},]*?(?=[ \t]*[[\]{},:]|$))|(:)|([\s\S])/gy;
+  const re = /([[\]{},])|([ \t]+)|("(?:\\.|[^"\\])*"?|'(?:''|[^'])*'?)|(#[^\n]*$)|([^[\]{},\s:][^[\]{},]*?(?=[ \t]*[[\]{},:]|$))|(:)|([\s\S])/gy;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (m[1]) push(out, 'pi', m[1]);
