@@ -21,6 +21,37 @@ function* equals(l: unknown, r: unknown): Generator<unknown, boolean, unknown> {
   return rubyEquals(toValue(l), toValue(r));
 }
 
+function rubyClassName(v: unknown): string {
+  if (v === null || v === undefined) return 'NilClass';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Float';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'boolean') return v ? 'TrueClass' : 'FalseClass';
+  if (Array.isArray(v)) return 'Array';
+  if (v instanceof Date) return 'Time';
+  return 'Hash';
+}
+
+/** Ruby's `<`/`>`…: nil, booleans, arrays and hashes answer nil (false); Integer vs String raises. */
+function relational(test: (c: number) => boolean) {
+  return function* (l: unknown, r: unknown, ctx?: Context): Generator<unknown, boolean, unknown> {
+    const special = (v: unknown) => v instanceof Drop && /^(Blank|Empty|Null)Drop$/.test(v.constructor.name);
+    if (special(l) || special(r)) return false;
+    const a = toValue(l);
+    const b = toValue(r);
+    const orderable = (v: unknown) => typeof v === 'number' || typeof v === 'string' || v instanceof Date;
+    if (!orderable(a) || b === null || b === undefined || isHash(b)) return false;
+    const same = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string') || (a instanceof Date && b instanceof Date);
+    if (!same) {
+      const inspectable = b === null || typeof b === 'number' || typeof b === 'boolean';
+      throw new Error(`comparison of ${rubyClassName(a)} with ${inspectable ? String(b) : rubyClassName(b)} failed`);
+    }
+    const x = a instanceof Date ? a.getTime() : (a as number | string);
+    const y = b instanceof Date ? (b as Date).getTime() : (b as number | string);
+    void ctx;
+    return test(x < y ? -1 : x > y ? 1 : 0);
+  };
+}
+
 export const operators = {
   ...defaultOperators,
   '==': function* (l: unknown, r: unknown) {
@@ -29,6 +60,10 @@ export const operators = {
   '!=': function* (l: unknown, r: unknown) {
     return !(yield* equals(l, r));
   },
+  '<': relational((c) => c < 0),
+  '>': relational((c) => c > 0),
+  '<=': relational((c) => c <= 0),
+  '>=': relational((c) => c >= 0),
   contains: function* (l: unknown, r: unknown) {
     const left = toValue(l);
     const right = toValue(r);
