@@ -35,6 +35,11 @@ export const SERVE_FLAGS: FlagSpec[] = [
   { key: 'skip_initial_build', type: 'boolean', aliases: ['--skip-initial-build'], help: 'Serve the destination as it is, without building first' },
   { key: 'livereload', type: 'boolean', aliases: ['-l', '--livereload'], help: 'Reload open pages after each rebuild' },
   { key: 'livereload_port', type: 'number', aliases: ['--livereload-port'], help: 'Accepted for compatibility; live reload uses the site port' },
+  { key: 'livereload_ignore', type: 'list', aliases: ['--livereload-ignore'], help: 'Globs of changed files that do not trigger a reload, comma-separated' },
+  { key: 'livereload_min_delay', type: 'number', aliases: ['--livereload-min-delay'], help: 'Seconds a page waits before reconnecting to live reload' },
+  { key: 'livereload_max_delay', type: 'number', aliases: ['--livereload-max-delay'], help: 'Accepted for compatibility' },
+  { key: 'ssl_cert', type: 'string', aliases: ['--ssl-cert'], help: 'X.509 (SSL) certificate, relative to the source; serves HTTPS with --ssl-key' },
+  { key: 'ssl_key', type: 'string', aliases: ['--ssl-key'], help: 'X.509 (SSL) private key, relative to the source' },
 ];
 
 export class UsageError extends Error {}

@@ -4,12 +4,15 @@
  * `serve(options)`; the CLI wraps it (command.ts).
  */
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { loadConfig } from '../config/load.js';
 import { BuildError, formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { fnmatchRegExp } from '../read/entry-filter.js';
 import { LiveReloadHub, LIVERELOAD_PATH } from './livereload.js';
 import { Regenerator, type Rebuilder } from './regenerator.js';
 import { normalizeBaseurl } from './request-path.js';
@@ -31,6 +34,15 @@ export interface ServeOptions extends BuildOptions {
   livereload?: boolean;
   /** Accepted for compatibility: live reload shares the site's port. */
   livereload_port?: number | string;
+  /** Changed source paths matching these globs (File.fnmatch) do not trigger a reload. */
+  livereload_ignore?: string[];
+  /** Seconds a page waits before reconnecting to the live-reload stream (SSE `retry`). */
+  livereload_min_delay?: number;
+  /** Accepted for compatibility. */
+  livereload_max_delay?: number;
+  /** Certificate and key (PEM, relative to the source): serve over HTTPS. */
+  ssl_cert?: string;
+  ssl_key?: string;
   open_url?: boolean;
   trace?: boolean;
   quiet?: boolean;
@@ -94,13 +106,18 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BuildError({ message: `Invalid port '${String(config.port)}'.` });
   const baseurl = normalizeBaseurl(config.baseurl);
   const livereload = Boolean(config.livereload);
+  const reloadIgnored = toList(config.livereload_ignore).map((g) => fnmatchRegExp(g));
+  const tls = tlsOptions(source, config.ssl_cert, config.ssl_key);
+  const scheme = tls ? 'https' : 'http';
   const watching = Boolean(config.watch);
   const webrick = config.webrick as { headers?: Record<string, unknown> } | undefined;
   const headers = Object.fromEntries(Object.entries(webrick?.headers ?? {}).map(([k, v]) => [k, String(v)]));
 
   const handle = new ServerHandle();
-  const hub = livereload ? new LiveReloadHub() : undefined;
-  const server = http.createServer(createSiteHandler({ destination, baseurl, livereload: hub, headers, currentError: () => handle.errorText }));
+  const minDelay = Number(config.livereload_min_delay);
+  const hub = livereload ? new LiveReloadHub({ retryMs: minDelay > 0 ? minDelay * 1000 : undefined }) : undefined;
+  const handler = createSiteHandler({ destination, baseurl, livereload: hub, headers, currentError: () => handle.errorText });
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new BuildError({ message: `The port ${port} on ${host} is already in use; pick another with --port.` }) : err);
@@ -113,12 +130,12 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   });
   const actualPort = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  Object.assign(handle, { host, port: actualPort, source, destination, baseurl, url: `http://${urlHost}:${actualPort}${baseurl}/` });
+  Object.assign(handle, { host, port: actualPort, source, destination, baseurl, url: `${scheme}://${urlHost}:${actualPort}${baseurl}/` });
 
   // Jekyll points site.url at the local server in development, so absolute links stay local.
   const buildOptions: BuildOptions = { ...overrides, cwd, source, destination };
   if ((process.env.JEKYLL_ENV || 'development') === 'development') {
-    buildOptions.url = `http://${host === '127.0.0.1' ? 'localhost' : urlHost}:${actualPort}`;
+    buildOptions.url = `${scheme}://${host === '127.0.0.1' ? 'localhost' : urlHost}:${actualPort}`;
   }
   const rebuilder: Rebuilder = options.rebuild ?? (() => build(buildOptions));
   const printError = (err: unknown): string => {
@@ -155,7 +172,9 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
       printDiagnostics(result);
       log.info(topicLine('', `...done in ${round(seconds)} seconds.`));
       log.info(topicLine('', ''));
-      hub?.broadcast('reload', changed.join('\n'));
+      // --livereload-ignore: a rebuild caused only by ignored files reloads nothing.
+      const ignoredOnly = changed.length > 0 && changed.every((c) => reloadIgnored.some((re) => re.test(c)));
+      if (!ignoredOnly) hub?.broadcast('reload', changed.join('\n'));
       handle.emit('built', result, changed);
     },
     onFailure(err, _changed) {
@@ -205,7 +224,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   } else {
     log.info(topicLine('Auto-regeneration:', 'disabled. Use --watch to enable.'));
   }
-  if (livereload) log.info(topicLine('LiveReload address:', `http://${urlHost}:${actualPort}${LIVERELOAD_PATH}`));
+  if (livereload) log.info(topicLine('LiveReload address:', `${scheme}://${urlHost}:${actualPort}${LIVERELOAD_PATH}`));
   log.info(topicLine('Server address:', handle.url));
   if (options.open_url) log.info(topicLine('Open:', `${handle.url} (open it in your browser)`));
   log.info(topicLine('Server running...', 'press ctrl-c to stop.'));
@@ -217,6 +236,26 @@ export function errorText(err: unknown): string {
   if (err instanceof BuildError) return formatDiagnostic(err.diagnostic).replace(/^Error: /, '');
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+function toList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim()).filter(Boolean);
+}
+
+/** Jekyll's serve: both or neither of ssl_cert and ssl_key, read relative to the source. */
+function tlsOptions(source: string, cert: unknown, key: unknown): https.ServerOptions | undefined {
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new BuildError({ message: 'Missing --ssl_cert or --ssl_key. Both are required.' });
+  const read = (file: unknown) => {
+    const p = path.resolve(source, String(file));
+    try {
+      return fs.readFileSync(p);
+    } catch {
+      throw new BuildError({ file: p, message: `Cannot read the SSL file '${p}'.` });
+    }
+  };
+  return { cert: read(cert), key: read(key) };
 }
 
 function defaultLog(quiet: boolean): ServeLog {

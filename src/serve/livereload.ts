@@ -58,7 +58,10 @@ export class LiveReloadHub {
   private readonly clients = new Set<http.ServerResponse>();
   private readonly keepAlive: NodeJS.Timeout;
 
-  constructor(keepAliveMs = 25_000) {
+  private readonly retryMs: number;
+
+  constructor({ keepAliveMs = 25_000, retryMs = 1000 }: { keepAliveMs?: number; retryMs?: number } = {}) {
+    this.retryMs = retryMs;
     // A comment line now and then keeps proxies and idle-connection timeouts from closing the stream.
     this.keepAlive = setInterval(() => this.write(': ping\n\n'), keepAliveMs);
     this.keepAlive.unref();
@@ -76,7 +79,7 @@ export class LiveReloadHub {
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
-    res.write('retry: 1000\n\n');
+    res.write(`retry: ${this.retryMs}\n\n`);
     if (current) res.write(current);
     this.clients.add(res);
     const drop = () => this.clients.delete(res);
