@@ -19,6 +19,16 @@ import { yaml } from './profiles/yaml.js';
 import { markdown } from './profiles/markdown.js';
 import { consoleSession } from './profiles/console.js';
 import { GENERIC_PROFILES } from './profiles/generic.js';
+import { liquid } from './profiles/liquid.js';
+
+const json = makeProfile({
+  hljs: 'json',
+  ws: 'w',
+  scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' },
+  string: () => 's2',
+  comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1'),
+  fix: splitEscapes,
+});
 
 /** Rouge lexer tag → profile. Plain text (and any Rouge lexer missing here) comes out unstyled. */
 export const PROFILES: Record<string, Profile> = {
@@ -55,10 +65,12 @@ export const PROFILES: Record<string, Profile> = {
   xml,
   css,
   scss,
-  json: makeProfile({ hljs: 'json', ws: 'w', scopes: { attr: 'nl', keyword: 'kc', literal: 'kc' }, string: () => 's2', fix: splitEscapes }),
+  json,
+  'json-doc': json,
   yaml,
   sql,
   markdown,
+  liquid,
   docker,
   diff,
 };

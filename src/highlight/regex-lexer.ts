@@ -54,9 +54,9 @@ export function rulesLexer(rules: readonly Rule[], fallback = ''): (text: string
 }
 
 /** What a rule does to the state stack: push a state, pop n, or replace the top. */
-export type Action = { push: string } | { pop: number } | { goto: string } | undefined;
+export type Action = { push: string } | { pop: number } | { goto: string } | { reset: true } | undefined;
 /** A rule's output: one class, one per group, a class computed from the match, or tokens from another lexer. */
-export type Emit = string | string[] | ((m: RegExpExecArray) => string) | { delegate: (text: string) => Token[] };
+export type Emit = string | string[] | ((m: RegExpExecArray) => string | string[]) | { delegate: (text: string) => Token[] };
 export type StateRule = [RegExp, Emit, Action?];
 
 /**
@@ -86,13 +86,18 @@ export function stateLexer(states: Record<string, StateRule[]>, start: string, f
           if (!m) continue;
           if (!m[0] && !act) continue;
           if (typeof cls === 'string') emit(cls, m[0]);
-          else if (typeof cls === 'function') emit(cls(m), m[0]);
+          else if (typeof cls === 'function') {
+            const c = cls(m);
+            if (typeof c === 'string') emit(c, m[0]);
+            else c.forEach((g, k) => emit(g, m[k + 1] ?? ''));
+          }
           else if (Array.isArray(cls)) cls.forEach((c, k) => emit(c, m[k + 1] ?? ''));
           else for (const t of cls.delegate(m[0])) emit(t.cls, t.text);
           pos += m[0].length;
           if (act) {
             if ('push' in act) stack.push(act.push);
             else if ('goto' in act) stack[stack.length - 1] = act.goto;
+            else if ('reset' in act) stack.length = 1;
             else for (let n = 0; n < act.pop && stack.length > 1; n++) stack.pop();
           }
           continue outer;
