@@ -24,8 +24,9 @@ import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
 import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
 import { rawSpanElements, spanHtml } from './inline-html.js';
-import { strongOutside, loneBacktick } from './emphasis.js';
+import { loneBacktick } from './code-spans.js';
 import { linkDestinationsPlugin } from './link-destinations.js';
+import { kramdownEmphasis } from './emphasis-rule.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -98,6 +99,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   // kramdown writes link targets and texts as they are in the source
   md.normalizeLink = (url) => url;
   linkDestinationsPlugin(md);
+  md.inline.ruler.at('emphasis', kramdownEmphasis);
   md.normalizeLinkText = (url) => url;
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
@@ -117,7 +119,6 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_lists', 'kramdown_deflists', definitionListsRule);
   md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
   md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', spanHtml);
-  md.core.ruler.after('kramdown_inline_html', 'kramdown_strong_outside', strongOutside);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
   footnotesRendering(md, opts);
   rendering(md, opts);
