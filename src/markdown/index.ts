@@ -27,6 +27,7 @@ import { rawSpanElements, spanHtml } from './inline-html.js';
 import { loneBacktick } from './code-spans.js';
 import { linkDestinationsPlugin } from './link-destinations.js';
 import { kramdownEmphasis } from './emphasis-rule.js';
+import { gfmStrikethrough } from './strikethrough.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -100,6 +101,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.normalizeLink = (url) => url;
   linkDestinationsPlugin(md);
   md.inline.ruler.at('emphasis', kramdownEmphasis);
+  md.inline.ruler.at('strikethrough', gfmStrikethrough);
   md.normalizeLinkText = (url) => url;
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
