@@ -54,7 +54,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
 
     const items = outputItems(site);
     diagnostics.push(...findConflicts(items));
-    writeSite(items, { dest, keepFiles: config.keep_files });
+    writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { config, configFiles: files, site, written: items.map((i) => i.destinationPath), diagnostics, seconds };
   });

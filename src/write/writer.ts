@@ -3,6 +3,7 @@
  * replaces the destination only once everything is written, so a failed or killed build
  * leaves the previous site intact. Files matched by `keep_files` are carried over.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -41,11 +42,17 @@ export function findConflicts(items: OutputItem[]): Diagnostic[] {
 export interface WriteOptions {
   dest: string;
   keepFiles: string[];
+  /**
+   * Remove the replaced destination in a detached process instead of waiting for it
+   * (deleting thousands of files costs seconds; the new site is already in place).
+   */
+  removeOldInBackground?: boolean;
 }
 
 export function writeSite(items: OutputItem[], options: WriteOptions): { written: number } {
   const dest = path.resolve(options.dest);
   const staging = stagingPathFor(dest);
+  cleanUpStaleStaging(dest);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   try {
@@ -64,52 +71,125 @@ export function writeSite(items: OutputItem[], options: WriteOptions): { written
         fs.utimesSync(target, st.atime, st.mtime);
       }
     }
-    carryOverKeptFiles(dest, staging, options.keepFiles);
-    swapInto(staging, dest);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
+  swapInto(staging, dest, options.keepFiles, options.removeOldInBackground ?? false);
   return { written: items.length };
 }
 
-/** Cleaner: files in the old destination whose path starts with a keep_files entry survive. */
-function carryOverKeptFiles(dest: string, staging: string, keepFiles: string[]): void {
-  if (keepFiles.length === 0 || !fs.existsSync(dest)) return;
+/** Staging directories of builds that were killed: their kept files go home, the rest goes. */
+function cleanUpStaleStaging(dest: string): void {
+  const dir = path.dirname(dest);
+  const prefix = `.${path.basename(dest)}.utterson-staging-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.startsWith(prefix));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    const stale = path.join(dir, name);
+    if (name.endsWith('-keep')) {
+      // Kept files moved out of the destination by a build killed mid-swap: put them back.
+      if (fs.existsSync(dest)) moveEntries(stale, dest);
+    }
+    fs.rmSync(stale, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Moves every entry of `from` into `to` where `to` has nothing at that path. */
+function moveEntries(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (!fs.existsSync(target)) fs.renameSync(src, target);
+    else if (entry.isDirectory() && fs.statSync(target).isDirectory()) moveEntries(src, target);
+  }
+}
+
+/**
+ * Cleaner#keep_file_regex: entries of the old destination whose path inside it starts with a
+ * keep_files entry (a literal prefix) survive. Only directories on the way to a kept path
+ * are walked.
+ */
+export function keptEntries(dest: string, keepFiles: string[]): string[] {
+  const found: string[] = [];
+  if (keepFiles.length === 0 || !fs.existsSync(dest)) return found;
   const walk = (rel: string): void => {
-    const abs = path.join(dest, rel);
-    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+    for (const entry of fs.readdirSync(path.join(dest, rel), { withFileTypes: true })) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      // Cleaner#keep_file_regex: a literal prefix of the path inside the destination.
-      const kept = keepFiles.some((k) => childRel.startsWith(k));
-      const target = path.join(staging, childRel);
-      if (kept) {
-        if (!fs.existsSync(target)) {
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.cpSync(path.join(dest, childRel), target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
-        }
-      } else if (entry.isDirectory()) {
-        walk(childRel);
-      }
+      if (keepFiles.some((k) => childRel.startsWith(k))) found.push(childRel);
+      else if (entry.isDirectory() && keepFiles.some((k) => k.startsWith(`${childRel}/`))) walk(childRel);
     }
   };
   walk('');
+  return found;
 }
 
-/** Replace `dest` by `staging` with two renames; the old tree is removed afterwards. */
-function swapInto(staging: string, dest: string): void {
+/**
+ * Replaces `dest` by `staging`. Kept entries are moved (not copied: a `.git` can be large)
+ * from the old destination into the new one, through a `-keep` directory that a later build
+ * puts back if this one is killed in between; then two renames swap the trees.
+ */
+function swapInto(staging: string, dest: string, keepFiles: string[], background: boolean): void {
   if (!fs.existsSync(dest)) {
     fs.renameSync(staging, dest);
     return;
   }
-  const trash = `${staging}-old`;
-  fs.rmSync(trash, { recursive: true, force: true });
-  fs.renameSync(dest, trash);
-  try {
-    fs.renameSync(staging, dest);
-  } catch (err) {
-    fs.renameSync(trash, dest);
-    throw err;
+  const kept = keptEntries(dest, keepFiles).filter((rel) => !fs.existsSync(path.join(staging, rel)));
+  const keepDir = `${staging}-keep`;
+  if (kept.length > 0) {
+    fs.rmSync(keepDir, { recursive: true, force: true });
+    for (const rel of kept) {
+      fs.mkdirSync(path.dirname(path.join(keepDir, rel)), { recursive: true });
+      fs.renameSync(path.join(dest, rel), path.join(keepDir, rel));
+    }
   }
-  fs.rmSync(trash, { recursive: true, force: true });
+  // Unique, so a background removal of an earlier build's tree never meets this one.
+  const trash = `${staging}-old-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  try {
+    fs.renameSync(dest, trash);
+    try {
+      fs.renameSync(staging, dest);
+    } catch (err) {
+      fs.renameSync(trash, dest);
+      throw err;
+    }
+  } finally {
+    // Kept entries join whichever tree is now the destination.
+    if (kept.length > 0) {
+      moveEntries(keepDir, dest);
+      fs.rmSync(keepDir, { recursive: true, force: true });
+    }
+  }
+  if (background) removeDetached(trash);
+  else fs.rmSync(trash, { recursive: true, force: true });
+}
+
+/** Deletes a directory from a detached process that outlives this one if need be. */
+function removeDetached(dir: string): void {
+  try {
+    const child = spawn(process.execPath, ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    child.on('error', () => fs.rmSync(dir, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -45,6 +45,19 @@ describe('writeSite', () => {
     expect(fs.readdirSync(root)).toEqual(['_site']);
   });
 
+  it('puts back kept files that a killed build had moved aside, and removes its leftovers', () => {
+    const root = tmp();
+    const dest = path.join(root, '_site');
+    fs.mkdirSync(dest);
+    const stale = path.join(root, '._site.utterson-staging-999999999');
+    fs.mkdirSync(path.join(`${stale}-keep`, '.git'), { recursive: true });
+    fs.writeFileSync(path.join(`${stale}-keep`, '.git', 'HEAD'), 'ref');
+    fs.mkdirSync(stale);
+    writeSite([page('index.html', 'new')], { dest, keepFiles: ['.git'] });
+    expect(fs.readFileSync(path.join(dest, '.git', 'HEAD'), 'utf8')).toBe('ref');
+    expect(fs.readdirSync(root).sort()).toEqual(['_site']);
+  });
+
   it('refuses to write outside the destination', () => {
     const root = tmp();
     const dest = path.join(root, '_site');
