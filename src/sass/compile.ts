@@ -4,9 +4,17 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as sass from 'sass';
+import { createRequire } from 'node:module';
+import type * as SassModule from 'sass';
 import { BuildError, codeFrame } from '../diagnostics/diagnostic.js';
 import { isHash, type Hash } from '../utils/merge.js';
+
+// Dart Sass takes a quarter of a second to load: only sites with stylesheets pay for it.
+let sassModule: typeof SassModule | undefined;
+function sass(): typeof SassModule {
+  sassModule ??= createRequire(import.meta.url)('sass') as typeof SassModule;
+  return sassModule;
+}
 
 export interface SassOptions {
   loadPaths: string[];
@@ -49,7 +57,7 @@ export function sassOptionsFromConfig(config: Hash, loadPaths: string[]): SassOp
 export function compileSass(source: string, syntax: 'scss' | 'sass', file: string, options: SassOptions, onWarning?: (message: string) => void, withMap = false): SassResult {
   try {
     const url = pathToFileURL(path.join(options.source, file));
-    const result = sass.compileString(source, {
+    const result = sass().compileString(source, {
       url,
       sourceMap: withMap,
       sourceMapIncludeSources: true,
@@ -72,7 +80,7 @@ export function compileSass(source: string, syntax: 'scss' | 'sass', file: strin
     };
     return { css: `${result.css}\n\n/*# sourceMappingURL=${encodeURI(`${cssName}.map`)} */`, map: JSON.stringify(map) };
   } catch (err) {
-    if (err instanceof sass.Exception) {
+    if (sassModule && err instanceof sassModule.Exception) {
       const span = err.span;
       const inThisFile = !span.url || span.url.href === pathToFileURL(path.join(options.source, file)).href;
       throw new BuildError({
