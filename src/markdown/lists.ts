@@ -47,15 +47,38 @@ function mergeAdjacentBulletLists(tokens: Token[]): void {
   }
 }
 
+/**
+ * kramdown reads a line right under a list item (no blank line between) as a
+ * lazy continuation of that item, so a list of the other kind that starts
+ * there is nested in the item (`1. a` then `- b` makes the ul a child of "a").
+ */
+function nestFollowingLists(tokens: Token[], isBlank: (line: number) => boolean): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const close = tokens[i];
+    const next = tokens[i + 1];
+    if ((close.type !== 'bullet_list_close' && close.type !== 'ordered_list_close') || (next.type !== 'bullet_list_open' && next.type !== 'ordered_list_open')) continue;
+    if (close.level !== next.level || !next.map || next.map[0] === 0 || isBlank(next.map[0] - 1) || next.meta?.ials) continue;
+    const nextClose = findClose(tokens, i + 1);
+    const moved = tokens.splice(i + 1, nextClose - i);
+    for (const t of moved) t.level += 2;
+    // tokens[i] is the outer list's close, tokens[i - 1] its last item's close
+    tokens.splice(i - 1, 0, ...moved);
+    i = i - 1 + moved.length;
+  }
+}
+
 export function kramdownListsRule(state: StateCore): void {
   const tokens = state.tokens;
   mergeAdjacentBulletLists(tokens);
   const lines = state.src.split('\n');
   const isBlank = (line: number) => line < lines.length && /^[\s>]*$/.test(lines[line]);
+  nestFollowingLists(tokens, isBlank);
   for (let i = 0; i < tokens.length; i++) {
     const list = tokens[i];
     if (list.type !== 'bullet_list_open' && list.type !== 'ordered_list_open') continue;
     const listClose = findClose(tokens, i);
+    // kramdown: a list ended by the `^` marker keeps <p> in a last item followed by a blank line
+    const eobFound = tokens[listClose + 1]?.type === 'kd_eob';
     const items: Item[] = [];
     for (const idx of childBlocks(tokens, i, listClose)) {
       if (tokens[idx].type !== 'list_item_open') continue;
@@ -72,7 +95,7 @@ export function kramdownListsRule(state: StateCore): void {
         const pEnd = firstTok!.map![1];
         const blankAfter = isBlank(pEnd) && (k < items.length - 1 || it.childCount > 1 || pEnd < lines.length - 1);
         const isLast = k === items.length - 1;
-        const lastOnlyTrailingBlank = isLast && it.childCount === 1;
+        const lastOnlyTrailingBlank = isLast && it.childCount === 1 && !eobFound;
         const cond1 = !blankAfter || lastOnlyTrailingBlank;
         const cond2 = !isLast || items.length === 1 || items.slice(0, -1).some((c, j) => c.first < 0 || tokens[c.first].type !== 'paragraph_open' || transparent[j]);
         result = cond1 && cond2;
