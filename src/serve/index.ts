@@ -140,7 +140,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   const rebuilder: Rebuilder = options.rebuild ?? (() => build(buildOptions));
   const printError = (err: unknown): string => {
     const text = errorText(err);
-    for (const line of text.split('\n')) log.error(topicLine('Error:', line));
+    text.split('\n').forEach((line, i) => log.error(topicLine(i === 0 ? 'Error:' : '', line)));
     if (options.trace && err instanceof Error && err.stack) log.error(err.stack);
     else log.error(topicLine('Error:', 'Run utterson build --trace for more information.'));
     return text;
@@ -233,7 +233,12 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
 
 /** What the terminal and the overlay show for a failed build: file:line, message, code frame. */
 export function errorText(err: unknown): string {
-  if (err instanceof BuildError) return formatDiagnostic(err.diagnostic).replace(/^Error: /, '');
+  if (err instanceof BuildError) {
+    const d = err.diagnostic;
+    // Some stages (Liquid) already end their message with the code frame; show it once.
+    const once = d.frame && d.message.includes(d.frame.trimEnd()) ? { ...d, frame: undefined } : d;
+    return formatDiagnostic(once).replace(/^Error: /, '');
+  }
   if (err instanceof Error) return err.message;
   return String(err);
 }

@@ -67,7 +67,9 @@ describe('live reload', () => {
     const event = await errorEvent;
     expect(event.data).toMatch(/^index\.md:1:1: tag \{% if broken %\} not closed/);
     expect(await failed).toBe(event.data);
-    expect(errors.join('\n')).toContain('Error: index.md:1:1:');
+    expect(event.data.split('> 1 | {% if broken %}').length).toBe(2); // the code frame once
+    expect(errors[0]).toBe('             Error: index.md:1:1: tag {% if broken %} not closed');
+    expect(errors).toContain('                    > 1 | {% if broken %}');
 
     // The previous build is still served, with the overlay on top.
     const page = await request(server.url, '/');
