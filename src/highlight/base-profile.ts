@@ -78,6 +78,8 @@ export interface ProfileSpec {
   lexPlain?(text: string, out: Token[]): void;
   plainLexer?(): (text: string, out: Token[]) => void;
   transparent?: string[];
+  sub?: Record<string, Profile>;
+
   /** Rouge's word lists (word → class) for names highlight.js left plain or classed differently. */
   words?: Map<string, string>;
   /** Classes from hljs scopes that the word lists must not override (e.g. `nf` on `def name`). */
@@ -135,6 +137,7 @@ export function makeProfile(spec: ProfileSpec): Profile {
     fix: wordsFix(spec),
     lexPlain: spec.lexPlain,
     plainLexer: spec.plainLexer,
+    sub: spec.sub,
     transparent: spec.transparent ? new Set(spec.transparent) : undefined,
     scope(stack, text, head) {
       if (spec.special) {

@@ -55,14 +55,16 @@ export function lexWithProfile(code: string, profile: Profile, lookup: ProfileLo
     for (let i = scopes.length - 1; i >= 0; i--) {
       const s = scopes[i]!;
       if (s.startsWith('language:') && !profile.transparent?.has('language:')) {
-        p = lookup(s.slice(9)) ?? profile;
-        scopes = scopes.slice(i + 1);
+        const own = profile.sub?.[s.slice(9)];
+        p = own ?? lookup(s.slice(9)) ?? profile;
+        // A sub-profile that is a full port sees the sub-language's text without hljs's scopes.
+        scopes = own && !own.hljs ? [] : scopes.slice(i + 1);
         break;
       }
     }
     if (p.transparent) scopes = scopes.filter((s) => !p.transparent!.has(s) && !(p.transparent!.has('language:') && s.startsWith('language:')));
     const last = segments[segments.length - 1];
-    if (p.transparent && last && last.p === p && last.scopes.join() === scopes.join()) last.text += seg.text;
+    if ((p.transparent || !p.hljs) && last && last.p === p && last.scopes.join() === scopes.join()) last.text += seg.text;
     else segments.push({ p, scopes, text: seg.text, head: seg.head });
   }
   const stateful = new Map<Profile, (text: string, out: Token[]) => void>();

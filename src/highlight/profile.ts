@@ -20,6 +20,8 @@ export interface Profile {
   operators: RegExp;
   /** Identifier syntax in plain text. */
   ident: RegExp;
+  /** Profiles for hljs sub-languages inside this one (e.g. JSX elements), before the global lookup. */
+  sub?: Readonly<Record<string, Profile>>;
   /** hljs scopes to ignore entirely: their text joins the plain text around it before splitting. */
   transparent?: ReadonlySet<string>;
   /** Like lexPlain, but with state carried across one block's plain stretches (made per block). */

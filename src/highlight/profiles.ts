@@ -1,7 +1,7 @@
 /** Per-language profiles: highlight.js language + the corrections that make its output read like Rouge's. */
 import { makeProfile, numberClass, splitEscapes, wordMap } from './base-profile.js';
 import type { Profile } from './profile.js';
-import { javascript, typescript } from './profiles/javascript.js';
+import { javascript, jsx, typescript } from './profiles/javascript.js';
 import { python } from './profiles/python.js';
 import { ruby } from './profiles/ruby.js';
 import { c, cpp } from './profiles/c.js';
@@ -20,6 +20,7 @@ import { markdown } from './profiles/markdown.js';
 import { consoleSession } from './profiles/console.js';
 import { GENERIC_PROFILES } from './profiles/generic.js';
 import { liquid } from './profiles/liquid.js';
+import { ini, toml } from './profiles/config.js';
 
 const json = makeProfile({
   hljs: 'json',
@@ -33,7 +34,7 @@ const json = makeProfile({
 /** Rouge lexer tag → profile. Plain text (and any Rouge lexer missing here) comes out unstyled. */
 export const PROFILES: Record<string, Profile> = {
   ...GENERIC_PROFILES,
-  jsx: javascript,
+  jsx,
   tsx: typescript,
   javascript,
   typescript,
@@ -71,6 +72,8 @@ export const PROFILES: Record<string, Profile> = {
   sql,
   markdown,
   liquid,
+  toml,
+  ini,
   docker,
   diff,
 };

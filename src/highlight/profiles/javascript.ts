@@ -1,6 +1,8 @@
 /** Rouge's javascript and typescript lexers: names are `nx` unless on one of Rouge's word lists. */
 import { IDENT, NAMEISH, makeProfile, nextSolid, prevSolid, splitQuoted, wordMap } from '../base-profile.js';
 import type { Token } from '../token.js';
+import { delegate } from '../delegate.js';
+import { stateLexer, type StateRule } from '../regex-lexer.js';
 
 const JS_WORDS = {
   k0: 'as async await break case catch continue debugger default delete do else export finally from for if import in instanceof new of return super switch this throw try typeof void while yield',
@@ -104,4 +106,37 @@ export const typescript = makeProfile({
   string: jsString,
   comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1'),
   fix: jsFix(wordMap(TS_WORDS), true),
+});
+
+/** JSX elements (hljs hands them over as XML): Rouge's jsx states, with `{…}` lexed as JavaScript. */
+const interpolation: StateRule = [
+  /\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}/,
+  {
+    delegate: (text) => [
+      { cls: 'si', text: '{' },
+      ...(delegate(text.slice(1, -1), 'javascript') ?? [{ cls: '', text: text.slice(1, -1) }]),
+      { cls: 'si', text: '}' },
+    ],
+  },
+];
+const jsxLexer = stateLexer(
+  {
+    content: [[/<\/?/, 'p', { push: 'element_name' }], interpolation, [/[^<{]+/, { delegate: (t) => delegate(t, 'html') ?? [{ cls: '', text: t }] }]],
+    element_name: [[/[A-Z]\w*/, 'nc'], [/\w+/, 'nt'], [/\./, 'p'], [/(?:)/, '', { goto: 'element' }]],
+    element: [[/\s+/, ''], [/\/>/, 'p', { pop: 1 }], [/>/, 'p', { pop: 1 }], interpolation, [/\w[\w-]*/, 'na'], [/=/, 'p'], [/(["'])[^\n]*?\1/, 's']],
+  },
+  'content',
+);
+
+const jsxMarkup = makeProfile({ hljs: '', plainLexer: jsxLexer });
+
+export const jsx = makeProfile({
+  hljs: 'javascript',
+  ident: 'nx',
+  other: 'err',
+  scopes,
+  string: jsString,
+  comment: (t) => (t.startsWith('/*') ? 'cm' : 'c1'),
+  fix: jsFix(wordMap(JS_ORDERED), false),
+  sub: { xml: jsxMarkup },
 });
