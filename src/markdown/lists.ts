@@ -53,17 +53,26 @@ function mergeAdjacentBulletLists(tokens: Token[]): void {
  * there is nested in the item (`1. a` then `- b` makes the ul a child of "a").
  */
 function nestFollowingLists(tokens: Token[], isBlank: (line: number) => boolean): void {
+  const adjacent = (t: Token) => !!t.map && t.map[0] > 0 && !isBlank(t.map[0] - 1);
+  const isListOpen = (t: Token | undefined) => t?.type === 'bullet_list_open' || t?.type === 'ordered_list_open';
   for (let i = 0; i + 1 < tokens.length; i++) {
     const close = tokens[i];
+    if (close.type !== 'bullet_list_close' && close.type !== 'ordered_list_close') continue;
     const next = tokens[i + 1];
-    if ((close.type !== 'bullet_list_close' && close.type !== 'ordered_list_close') || (next.type !== 'bullet_list_open' && next.type !== 'ordered_list_open')) continue;
-    if (close.level !== next.level || !next.map || next.map[0] === 0 || isBlank(next.map[0] - 1) || next.meta?.ials) continue;
+    if (!isListOpen(next) || close.level !== next.level || !adjacent(next) || next.meta?.ials) continue;
+    const openType = close.type.replace('_close', '_open');
+    if (next.type === openType) {
+      // more items of the outer list after a nested one: one list, as kramdown sees it
+      tokens.splice(i, 2);
+      i -= 2;
+      continue;
+    }
     const nextClose = findClose(tokens, i + 1);
     const moved = tokens.splice(i + 1, nextClose - i);
     for (const t of moved) t.level += 2;
     // tokens[i] is the outer list's close, tokens[i - 1] its last item's close
     tokens.splice(i - 1, 0, ...moved);
-    i = i - 1 + moved.length;
+    i = i + moved.length - 1; // the outer close again, to look at what follows it
   }
 }
 
