@@ -59,14 +59,16 @@ function nestFollowingLists(tokens: Token[], isBlank: (line: number) => boolean)
     const close = tokens[i];
     if (close.type !== 'bullet_list_close' && close.type !== 'ordered_list_close') continue;
     const next = tokens[i + 1];
-    if (!isListOpen(next) || close.level !== next.level || !adjacent(next) || next.meta?.ials) continue;
+    if (!isListOpen(next) || close.level !== next.level || next.meta?.ials) continue;
     const openType = close.type.replace('_close', '_open');
     if (next.type === openType) {
+      // blank lines do not end a kramdown list: the items continue the outer list
       // more items of the outer list after a nested one: one list, as kramdown sees it
       tokens.splice(i, 2);
       i -= 2;
       continue;
     }
+    if (!adjacent(next)) continue;
     const nextClose = findClose(tokens, i + 1);
     const moved = tokens.splice(i + 1, nextClose - i);
     for (const t of moved) t.level += 2;
