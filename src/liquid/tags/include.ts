@@ -25,7 +25,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
     file: string;
     fileTemplate?: unknown[];
     params?: Param[];
-    resolved = new Map<string, unknown[]>();
+    resolved = new Map<string, { templates: unknown[]; path: string }>();
 
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid);
@@ -94,13 +94,17 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       } else dirs = host.env.includesDirs;
       const cacheKey = `${dirs[0]}\0${file}`;
       const hit = this.resolved.get(cacheKey);
-      if (hit) return { templates: hit, key: cacheKey };
+      if (hit) {
+        host.env.onInclude?.(hit.path);
+        return { templates: hit.templates, key: cacheKey };
+      }
       for (const dir of dirs) {
         const path = join(dir, file);
         if (!path.startsWith(dir + sep) && path !== dir) continue;
         if (existsSync(path) && statSync(path).isFile()) {
           const templates = host.loadInclude(path, relativeName(path));
-          this.resolved.set(cacheKey, templates);
+          this.resolved.set(cacheKey, { templates, path });
+          host.env.onInclude?.(path);
           return { templates, key: path };
         }
       }
