@@ -31,6 +31,8 @@ export interface LiquidEnvironment {
    * lookup that evaluates a Liquid expression (`page.title`, `site`) in the rendering context.
    */
   tags?: Record<string, (markup: string, lookup: (expression: string) => unknown) => string>;
+  /** Told the absolute path of every include a render uses (for incremental rebuilds). */
+  onInclude?(absolutePath: string): void;
 }
 
 export interface JekyllLiquid {
