@@ -44,8 +44,12 @@ function removeDotSegments(path: string): string {
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
+/** Addressable's `absolute?` (a scheme), raising like Addressable on a malformed scheme. */
 export function isAbsoluteUrl(s: string): boolean {
-  return SCHEME.test(s);
+  const m = /^([^:/?#]+):/.exec(s);
+  if (!m) return false;
+  if (!SCHEME.test(s)) throw new RubyError(`Invalid scheme format: '${m[1]}'`);
+  return true;
 }
 
 /** `Addressable::URI.parse(s).normalize.to_s` for the URLs Jekyll builds. */
@@ -82,7 +86,8 @@ export function relativeUrl(input: unknown, baseurl: unknown): string | null {
   if (input === null || input === undefined) return null;
   const s = urlOf(input);
   if (isAbsoluteUrl(s)) return s;
-  return normalizeUrl(ensureLeadingSlash(rubyToS(baseurl)) + ensureLeadingSlash(s));
+  const base = baseurl === null || baseurl === undefined ? '' : rubyToS(baseurl).replace(/\/$/, '');
+  return normalizeUrl(ensureLeadingSlash(base) + ensureLeadingSlash(s));
 }
 
 export function absoluteUrl(input: unknown, url: unknown, baseurl: unknown): string | null {
@@ -90,7 +95,7 @@ export function absoluteUrl(input: unknown, url: unknown, baseurl: unknown): str
   const s = urlOf(input);
   if (isAbsoluteUrl(s)) return s;
   const rel = relativeUrl(s, baseurl)!;
-  if (url === null || url === undefined) return rel;
+  if (url === null || url === undefined || url === '') return rel;
   return normalizeUrl(rubyToS(url) + rel);
 }
 
