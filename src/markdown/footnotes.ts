@@ -5,7 +5,7 @@
  * the last paragraph (after a no-break space) or in a paragraph of their own.
  */
 import type { MarkdownIt } from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { Token, StateCore } from 'markdown-it';
 import type { ResolvedKramdownOptions } from './options.js';
 import { escapeAttr, meta } from './html-attributes.js';
 
@@ -56,4 +56,24 @@ export function footnotesRendering(md: MarkdownIt, opts: ResolvedKramdownOptions
     const close = !inPara && !(next && next.type === 'footnote_anchor') ? '</p>\n' : '';
     return open + sep + link + close;
   };
+}
+
+/**
+ * Core rule (last): a list carrying the `footnotes` reference (`* x\n{:footnotes}`)
+ * is where kramdown writes the endnotes, instead of the end of the text.
+ */
+export function footnotesPlacement(state: StateCore): void {
+  const tokens = state.tokens;
+  const start = tokens.findIndex((t) => t.type === 'footnote_block_open');
+  const target = tokens.findIndex(
+    (t) => (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && ((t.meta?.refs as string[] | undefined) ?? []).includes('footnotes'),
+  );
+  if (target < 0) return;
+  let end = target;
+  for (let depth = 0; end < tokens.length; end++) {
+    depth += tokens[end].nesting;
+    if (depth === 0) break;
+  }
+  const block = start >= 0 ? tokens.splice(start, tokens.findIndex((t) => t.type === 'footnote_block_close') - start + 1) : [];
+  tokens.splice(target, end - target + 1, ...block);
 }

@@ -46,8 +46,8 @@ export function kramdownCodeBlock(state: StateBlock, startLine: number, endLine:
     } else if (indented(k)) {
       lines.push(state.getLines(k, k + 1, state.blkIndent + 4, false).replace(/\n$/, ''));
     } else {
-      // lazy line: appended to the previous line after a space
-      const text = state.src.slice(state.bMarks[k] + state.tShift[k], state.eMarks[k]);
+      // lazy line: appended to the previous line after a space, its own indentation kept
+      const text = state.src.slice(state.bMarks[k] + state.tShift[k] - Math.max(0, Math.min(state.tShift[k], state.sCount[k] - state.blkIndent)), state.eMarks[k]);
       lines[lines.length - 1] += ' ' + text;
     }
   }

@@ -12,7 +12,7 @@ import { blockExtensionsPlugin, applyBlockIals, resolveIals } from './block-exte
 import { spanExtensionsPlugin, resolveSpanIals } from './span-extensions.js';
 import { headerIdSuffix, autoIdsRule } from './auto-ids.js';
 import { kramdownListsRule, listItemIals } from './lists.js';
-import { footnotesRendering } from './footnotes.js';
+import { footnotesRendering, footnotesPlacement } from './footnotes.js';
 import { mathPlugin } from './math.js';
 import { tocPlaceholder, tocPlugin } from './toc.js';
 import { gfmEscape } from './escapes.js';
@@ -23,7 +23,7 @@ import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
 import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
-import { rawSpanElements, spanHtml } from './inline-html.js';
+import { rawSpanElements, spanHtml, noProcessingInstructions } from './inline-html.js';
 import { loneBacktick } from './code-spans.js';
 import { linkDestinationsPlugin } from './link-destinations.js';
 import { kramdownEmphasis } from './emphasis-rule.js';
@@ -97,6 +97,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.inline.ruler.before('html_inline', 'kramdown_raw_span_elements', rawSpanElements);
   const backticks = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (s: StateInline, b: boolean) => boolean }> }).__rules__.find((r) => r.name === 'backticks')!.fn;
   md.inline.ruler.at('backticks', loneBacktick(backticks));
+  const htmlInline = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (s: StateInline, b: boolean) => boolean }> }).__rules__.find((r) => r.name === 'html_inline')!.fn;
+  md.inline.ruler.at('html_inline', noProcessingInstructions(htmlInline));
   // kramdown writes link targets and texts as they are in the source
   md.normalizeLink = (url) => url;
   linkDestinationsPlugin(md);
@@ -122,6 +124,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
   md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', spanHtml);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
+  md.core.ruler.push('kramdown_footnotes_placement', footnotesPlacement);
   footnotesRendering(md, opts);
   rendering(md, opts);
   return {

@@ -46,3 +46,9 @@ export function spanHtml(state: StateCore): void {
     }
   }
 }
+
+/** Wraps markdown-it's html_inline rule: kramdown has no processing instructions in text. */
+export function noProcessingInstructions(original: (s: StateInline, silent: boolean) => boolean) {
+  return (state: StateInline, silent: boolean): boolean =>
+    state.src.charCodeAt(state.pos + 1) === 0x3f /* ? */ ? false : original(state, silent);
+}
