@@ -88,9 +88,11 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
     locate(ctx: Context, file: string): { templates: unknown[]; key: string } {
       let dirs: string[];
       if (kind === 'include_relative') {
+        // Jekyll's page_path: the page's own folder; documents live under collections_dir.
         const page = (ctx.environments as any)?.page;
-        const pagePath = typeof page?.path === 'string' ? page.path : '';
-        dirs = [resolve(host.env.source, dirname(pagePath))];
+        let pagePath = typeof page?.path === 'string' ? page.path.replace(/\/#excerpt$/, '') : '';
+        if (page?.collection && host.env.config.collections_dir) pagePath = join(String(host.env.config.collections_dir), pagePath);
+        dirs = [page ? resolve(host.env.source, dirname(pagePath)) : host.env.source];
       } else dirs = host.env.includesDirs;
       const cacheKey = `${dirs[0]}\0${file}`;
       const hit = this.resolved.get(cacheKey);
