@@ -1,5 +1,10 @@
 /** The built-in plugins, in the order their hooks run. */
 import type { Plugin } from './plugin.js';
+import { optionalFrontMatterPlugin } from './jekyll-optional-front-matter/index.js';
+import { readmeIndexPlugin } from './jekyll-readme-index/index.js';
+import { defaultLayoutPlugin } from './jekyll-default-layout/index.js';
+import { titlesFromHeadingsPlugin } from './jekyll-titles-from-headings/index.js';
+import { includeCachePlugin } from './jekyll-include-cache/index.js';
 import { redirectFromPlugin } from './jekyll-redirect-from/index.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
 import { feedPlugin } from './jekyll-feed/index.js';
@@ -8,10 +13,15 @@ import { sitemapPlugin } from './jekyll-sitemap/index.js';
 import { translationsPlugin } from './translations/index.js';
 
 export const BUILT_IN_PLUGINS: Plugin[] = [
+  optionalFrontMatterPlugin,
   redirectFromPlugin,
+  readmeIndexPlugin,
   paginatePlugin,
   sitemapPlugin,
   feedPlugin,
   seoTagPlugin,
+  defaultLayoutPlugin,
+  titlesFromHeadingsPlugin,
+  includeCachePlugin,
   translationsPlugin,
 ];
