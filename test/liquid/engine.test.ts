@@ -58,6 +58,15 @@ describe('createJekyllLiquid', () => {
     expect(err.frame).toContain('> 2 |   {{ 1 | divided_by: 0 }}');
   });
 
+  it('names the include file of a syntax error inside it', () => {
+    const { render } = site({ '_includes/open.html': 'a\n{% if x %}never closed', '_includes/var.html': '\n\n{{ broken' });
+    const a = thrown(() => render('{% include open.html %}', {}, 'page.html'));
+    expect([a.file, a.line]).toEqual(['_includes/open.html', 2]);
+    const b = thrown(() => render('x {% include var.html %}', {}, 'page.html'));
+    expect([b.file, b.line, b.column]).toEqual(['_includes/var.html', 3, 1]);
+    expect(b.reason).toContain('was not properly terminated');
+  });
+
   it('names the page and line of a syntax error', () => {
     const { engine } = site({});
     const err = thrown(() => engine.parse('a\nb\n{% if x %}never closed', 'about.md'));
