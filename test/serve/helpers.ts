@@ -47,7 +47,7 @@ export interface SseEvent {
 export class SseClient {
   readonly events: SseEvent[] = [];
   private buffer = '';
-  private waiters: { event: string; from: number; resolve: (e: SseEvent) => void }[] = [];
+  private waiters: { event: string; from: number; match: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
   private req: http.ClientRequest | undefined;
 
   static connect(base: string, endpoint = '/__utterson/livereload', timeoutMs = 5000): Promise<SseClient> {
@@ -71,11 +71,11 @@ export class SseClient {
   }
 
   /** Resolves with the first `event` received at or after index `from` (default: after now). */
-  next(event: string, timeoutMs = 10_000, from = this.events.length): Promise<SseEvent> {
-    const found = this.events.slice(from).find((e) => e.event === event);
+  next(event: string, timeoutMs = 10_000, from = this.events.length, match: (e: SseEvent) => boolean = () => true): Promise<SseEvent> {
+    const found = this.events.slice(from).find((e) => e.event === event && match(e));
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const waiter = { event, from, resolve: (e: SseEvent) => { clearTimeout(timer); resolve(e); } };
+      const waiter = { event, from, match, resolve: (e: SseEvent) => { clearTimeout(timer); resolve(e); } };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`no '${event}' event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`));
@@ -113,7 +113,7 @@ export class SseClient {
       this.events.push(e);
       const index = this.events.length - 1;
       for (const w of [...this.waiters]) {
-        if (w.event === event && index >= w.from) {
+        if (w.event === event && index >= w.from && w.match(e)) {
           this.waiters = this.waiters.filter((x) => x !== w);
           w.resolve(e);
         }
