@@ -162,8 +162,10 @@ export function makeProfile(spec: ProfileSpec): Profile {
       }
       return undefined;
     },
-    plain(kind: PlainKind, _text: string) {
+    plain(kind: PlainKind, text: string) {
       switch (kind) {
+        case 'string':
+          return spec.string ? spec.string(text, text, []) : 's';
         case 'ws':
           return ws;
         case 'ident':

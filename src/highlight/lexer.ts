@@ -12,7 +12,7 @@ function splitter(p: Profile): RegExp {
   let re = splitters.get(p);
   if (!re) {
     re = new RegExp(
-      `(\\s+)|(${p.ident.source})|(\\d(?:\\w|\\.(?=\\d))*)|((?:${p.operators.source})+)|([()\\[\\]{};,.:]+)|([\\s\\S])`,
+      `(\\s+)|(${p.ident.source})|(\\d(?:\\w|\\.(?=\\d))*)|((?:${p.operators.source})+)|([()\\[\\]{};,.:]+)|("(?:\\\\.|[^"\\\\\\n])*"|'(?:\\\\.|[^'\\\\\\n])')|([\\s\\S])`,
       'gu',
     );
     splitters.set(p, re);
@@ -34,6 +34,8 @@ export function splitPlain(text: string, p: Profile, out: Token[]): void {
       out.push({ cls: cls === 'mi' ? numberClass(m[0]) : cls, text: m[0] });
     } else if (m[4] !== undefined) out.push({ cls: p.plain('operator', m[0]), text: m[0] });
     else if (m[5] !== undefined) out.push({ cls: p.plain('punct', m[0]), text: m[0] });
+    // A literal highlight.js left inside a wider scope (e.g. an annotation's arguments).
+    else if (m[6] !== undefined) out.push({ cls: p.plain('string', m[0]), text: m[0] });
     else out.push({ cls: p.plain('other', m[0]), text: m[0] });
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Token } from './token.js';
 
-export type PlainKind = 'ws' | 'ident' | 'number' | 'operator' | 'punct' | 'other';
+export type PlainKind = 'ws' | 'ident' | 'number' | 'string' | 'operator' | 'punct' | 'other';
 
 export interface Profile {
   /** highlight.js language that tokenizes this Rouge lexer's input. */

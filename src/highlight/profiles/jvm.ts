@@ -44,7 +44,8 @@ function javaFix(tokens: Token[]): void {
       t.cls = 'na';
       continue;
     }
-    if (next?.text.startsWith(':') && !next.text.startsWith('::')) {
+    // Rouge's `id:` label rule also catches `Type::method` (then `:` is an operator).
+    if (next?.text.startsWith(':')) {
       t.cls = 'nl';
       next.cls = 'nl';
       if (next.text.length > 1) {
@@ -55,7 +56,8 @@ function javaFix(tokens: Token[]): void {
     }
     // A method declaration or call preceded by a (non-keyword) word: Rouge's "return type + name(" rule.
     const after = nextSolid(tokens, i);
-    if (after?.text.startsWith('(') && /^\s+$/.test(before?.text ?? '') && isName(prev) && JAVA_WORDS.get(prev!.text) !== 'k') {
+    const typeEnd = prev && (/[>\]]$/.test(prev.text) || (isName(prev) && JAVA_WORDS.get(prev.text) !== 'k'));
+    if (after?.text.startsWith('(') && /^\s+$/.test(before?.text ?? '') && typeEnd) {
       t.cls = 'nf';
       continue;
     }
