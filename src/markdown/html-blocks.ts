@@ -116,7 +116,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   if (model === 'raw') {
     const tok = state.push('html_block', '', 0);
     tok.map = [startLine, lastLine + 1];
-    tok.content = startTag + inner + endTagText + '\n';
+    tok.content = startTag + (MARKDOWN_ATTR.test(inner) ? nestedMarkdown(state, inner) : inner) + endTagText + '\n';
   } else if (model === 'span') {
     const open = state.push('html_block', '', 0);
     open.map = [startLine, lastLine + 1];
@@ -143,6 +143,50 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   }
   finish(state, lastLine, closeEnd);
   return true;
+}
+
+/**
+ * Elements inside raw block HTML that carry a `markdown` attribute still have
+ * their content parsed (kramdown's HTML parser honours it at any depth).
+ */
+function nestedMarkdown(state: StateBlock, html: string): string {
+  const env = state.env as Record<string, unknown>;
+  // nested conversions share ids and ALDs but not footnotes (they would be written twice)
+  const subEnv = { alds: env.alds, idCounter: env.idCounter, inlineOptions: env.inlineOptions };
+  let out = '';
+  let pos = 0;
+  const startRe = /<([A-Za-z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/g;
+  for (let m = startRe.exec(html); m; m = startRe.exec(html)) {
+    const md = MARKDOWN_ATTR.exec(m[2]);
+    if (!md) continue;
+    const name = m[1].toLowerCase();
+    const closeRe = new RegExp(`<(/?)${name.replace(/[-:]/g, '\\$&')}(?=[\\s/>])[^>]*>`, 'gi');
+    closeRe.lastIndex = startRe.lastIndex;
+    let depth = 1;
+    let close: RegExpExecArray | null = null;
+    for (let t = closeRe.exec(html); t; t = closeRe.exec(html)) {
+      if (t[1]) depth--;
+      else depth++;
+      if (depth === 0) {
+        close = t;
+        break;
+      }
+    }
+    if (!close) continue;
+    const mode = md[1] ?? md[2] ?? md[3];
+    const inner = html.slice(startRe.lastIndex, close.index);
+    const model = mode === '0' ? 'raw' : mode === 'span' ? 'span' : mode === 'block' ? 'block' : CONTENT_MODEL_RAW.has(name) ? 'raw' : CONTENT_MODEL_SPAN.has(name) ? 'span' : 'block';
+    const body =
+      model === 'raw'
+        ? inner
+        : model === 'span'
+          ? state.md.renderInline(inner.trim(), subEnv)
+          : '\n' + state.md.render(inner.replace(/^[ \t]*\n/, ''), subEnv);
+    out += html.slice(pos, m.index) + serializeStartTag(name, m[2].replace(MARKDOWN_ATTR, ''), false) + body + close[0];
+    pos = close.index + close[0].length;
+    startRe.lastIndex = pos;
+  }
+  return out + html.slice(pos);
 }
 
 const ATTR = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;

@@ -90,7 +90,9 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.block.ruler.before('paragraph', 'kramdown_definition_list', kramdownDefinitionList, { alt: [] });
   md.inline.ruler.at('escape', gfmEscape);
   md.block.ruler.at('table', kramdownTable, { alt: [] });
-  md.block.ruler.at('html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
+  // kramdown tries block HTML before tables
+  md.block.ruler.disable('html_block');
+  md.block.ruler.before('table', 'kramdown_html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
   fenceGuard(md);
   md.block.ruler.at('code', kramdownCodeBlock);
   headersPlugin(md);
