@@ -1,0 +1,88 @@
+/**
+ * jekyll-compose's `publish`: moves a draft (`_drafts/x.md`, `ko/_drafts/x.md`) to the posts
+ * folder beside it as `YYYY-MM-DD-x.md` and sets `date:` in its front matter.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE, type Command } from '../command.js';
+import { frontMatterDate, parseDateArg, zonedTime } from './compose/dates.js';
+import { ComposeError, contentDir, display, loadComposeSite, SITE_FLAGS, writeNew, type ComposeSite } from './compose/site.js';
+
+export const publishCommand: Command = {
+  name: 'publish',
+  aliases: [],
+  summary: 'Move a draft to _posts/ with a date (_drafts/x.md → _posts/YYYY-MM-DD-x.md)',
+  flags: [{ key: 'date', type: 'string', aliases: ['-d', '--date'], help: 'Date of the post, YYYY-MM-DD[ HH:MM[ +ZZZZ]] (default: now)' }, ...SITE_FLAGS],
+  run(options, { log, positionals }) {
+    if (positionals.length !== 1) {
+      log.error('Error:', 'You must name one draft: utterson publish _drafts/my-draft.md');
+      return EXIT_USAGE;
+    }
+    try {
+      const site = loadComposeSite(options);
+      const draft = findDraft(site, positionals[0]);
+      const relDraft = path.relative(site.source, draft);
+
+      let day: string;
+      let date: string;
+      if (options.date !== undefined) {
+        const parsed = parseDateArg(String(options.date));
+        if (!parsed) {
+          log.error('Error:', `'${String(options.date)}' is not a date; use YYYY-MM-DD, optionally with HH:MM and an offset.`);
+          return EXIT_USAGE;
+        }
+        ({ day, frontMatter: date } = parsed);
+      } else {
+        const now = zonedTime(new Date(), site.config.timezone);
+        day = now.day;
+        date = frontMatterDate(now);
+      }
+
+      const segments = relDraft.split(path.sep);
+      const at = segments.lastIndexOf('_drafts');
+      segments[at] = '_posts';
+      const base = segments[segments.length - 1].replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+      segments[segments.length - 1] = `${day}-${base}`;
+      const relPost = segments.join(path.sep);
+
+      const text = withDate(fs.readFileSync(draft, 'utf8'), date);
+      writeNew(path.join(site.source, relPost), text, Boolean(options.force), display(relPost));
+      fs.rmSync(draft);
+      log.info('', `Draft ${display(relDraft)} was moved to ${display(relPost)}`);
+      return EXIT_OK;
+    } catch (err) {
+      if (err instanceof ComposeError) {
+        log.error('Error:', err.message);
+        return EXIT_BUILD_FAILED;
+      }
+      throw err;
+    }
+  },
+};
+
+/** The draft's absolute path: as given (from the working directory or the source), or a name in `_drafts/`. */
+function findDraft(site: ComposeSite, arg: string): string {
+  const candidates = [path.resolve(arg), path.resolve(site.source, arg)];
+  if (!arg.includes('/') && !arg.includes(path.sep)) {
+    const drafts = path.join(site.source, contentDir(site, site.languages.defaultLang, '_drafts'));
+    candidates.push(path.join(drafts, arg), path.join(drafts, `${arg}.md`), path.join(drafts, `${arg}.markdown`));
+  }
+  const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+  if (!found) throw new ComposeError(`There was no draft found at '${arg}'.`);
+  const rel = path.relative(site.source, found);
+  if (rel.startsWith('..') || path.isAbsolute(rel) || !rel.split(path.sep).includes('_drafts')) {
+    throw new ComposeError(`'${arg}' is not in a _drafts folder of the site at ${site.source}.`);
+  }
+  return found;
+}
+
+/** Sets `date:` in the front matter (adding front matter if there is none), keeping everything else as written. */
+export function withDate(text: string, date: string): string {
+  const fm = /^(---[ \t]*\r?\n)([\s\S]*?)(^---[ \t]*(?:\r?\n|$))/m.exec(text);
+  if (!fm || fm.index !== 0) return `---\ndate: ${date}\n---\n${text}`;
+  const nl = fm[1].endsWith('\r\n') ? '\r\n' : '\n';
+  let body = fm[2];
+  if (/^date:.*$/m.test(body)) body = body.replace(/^date:.*$/m, `date: ${date}`);
+  else body = `${body}${body === '' || body.endsWith('\n') ? '' : nl}date: ${date}${nl}`;
+  return fm[1] + body + fm[3] + text.slice(fm[0].length);
+}
