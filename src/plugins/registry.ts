@@ -4,6 +4,7 @@ import { optionalFrontMatterPlugin } from './jekyll-optional-front-matter/index.
 import { readmeIndexPlugin } from './jekyll-readme-index/index.js';
 import { defaultLayoutPlugin } from './jekyll-default-layout/index.js';
 import { titlesFromHeadingsPlugin } from './jekyll-titles-from-headings/index.js';
+import { relativeLinksPlugin } from './jekyll-relative-links/index.js';
 import { includeCachePlugin } from './jekyll-include-cache/index.js';
 import { redirectFromPlugin } from './jekyll-redirect-from/index.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
@@ -22,6 +23,7 @@ export const BUILT_IN_PLUGINS: Plugin[] = [
   seoTagPlugin,
   defaultLayoutPlugin,
   titlesFromHeadingsPlugin,
+  relativeLinksPlugin,
   includeCachePlugin,
   translationsPlugin,
 ];
