@@ -28,7 +28,7 @@ export function headersPlugin(md: MarkdownIt): void {
       let text = m[2].replace(/[\t ]+$/, '');
       const idSuffix = /[\t ]\{#[^}]*\}$/.exec(text);
       const suffix = idSuffix ? idSuffix[0] : '';
-      if (suffix) text = text.slice(0, -suffix.length);
+      if (suffix) text = text.slice(0, -suffix.length).replace(/[\t ]+$/, '');
       // GFM quirk parser: strip one trailing " ###" run
       const stripped = text.replace(/[\t ]#+$/, '');
       text = stripped !== text ? stripped.replace(/\s+$/, '') : text;

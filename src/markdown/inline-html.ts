@@ -43,6 +43,8 @@ export function spanHtml(state: StateCore): void {
         continue;
       }
       if (t.content.includes('markdown')) t.content = t.content.replace(MARKDOWN_ATTR, '');
+      // kramdown re-writes the tag it parsed: line breaks inside it become spaces
+      if (m && t.content.includes('\n')) t.content = t.content.replace(/\n/g, ' ');
     }
   }
 }
