@@ -72,8 +72,6 @@ export interface ProfileSpec {
   /** Rouge's class for a comment, from its text. */
   comment?(text: string): string;
   number?(text: string): string;
-  /** Final say over any scoped segment (return undefined to fall through to the table). */
-  special?(scopes: readonly string[], text: string): string | undefined | null;
   fix?(tokens: Token[]): void;
   lexPlain?(text: string, out: Token[]): void;
   plainLexer?(): (text: string, out: Token[]) => void;
@@ -122,10 +120,6 @@ export function quoteClass(_text: string, head: string): string {
   return c === '"' ? 's2' : c === "'" ? 's1' : c === '`' ? 'sb' : 's';
 }
 
-export function slashComment(text: string): string {
-  return text.startsWith('/*') ? 'cm' : 'c1';
-}
-
 export function makeProfile(spec: ProfileSpec): Profile {
   const scopes = { ...BASE_SCOPES, ...spec.scopes };
   const ident = spec.ident ?? 'n';
@@ -140,10 +134,6 @@ export function makeProfile(spec: ProfileSpec): Profile {
     sub: spec.sub,
     transparent: spec.transparent ? new Set(spec.transparent) : undefined,
     scope(stack, text, head) {
-      if (spec.special) {
-        const s = spec.special(stack, text);
-        if (s !== undefined) return s ?? undefined;
-      }
       for (let i = stack.length - 1; i >= 0; i--) {
         const name = stack[i]!;
         if (name.startsWith('language:')) return undefined;
@@ -255,13 +245,6 @@ export function splitEscapes(tokens: Token[], escape = 'se', classes: ReadonlySe
     tokens.splice(i, 1, ...parts);
     i += parts.length - 1;
   }
-}
-
-/** Compose fix passes. */
-export function fixes(...fns: Array<(tokens: Token[]) => void>): (tokens: Token[]) => void {
-  return (tokens) => {
-    for (const fn of fns) fn(tokens);
-  };
 }
 
 /** Cut `n` characters off the start (n > 0) or end (n < 0) of a run of tokens, returning the cut text. */

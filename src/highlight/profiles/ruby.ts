@@ -1,5 +1,5 @@
 /** Rouge's ruby lexer: constants, method calls after `.`, Rouge's keyword and builtin lists. */
-import { IDENT, NAMEISH, makeProfile, prevSolid, quoteClass, wordMap } from '../base-profile.js';
+import { IDENT, NAMEISH, makeProfile, prevSolid, quoteClass, substDelimiters, wordMap } from '../base-profile.js';
 import type { Token } from '../token.js';
 
 const BUILTINS =
@@ -14,28 +14,9 @@ const WORDS = wordMap({
 const BUILTINS_Q = new Set('autoload block_given const_defined eql equal frozen include instance_of is_a iterator kind_of method_defined nil private_method_defined protected_method_defined public_method_defined respond_to tainted'.split(' '));
 
 function fix(tokens: Token[]): void {
+  substDelimiters(tokens, /^#\{/, 'si', 'si');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.scope === 'subst' && t.text === '#' && tokens[i + 1]?.text.startsWith('{')) {
-      t.cls = 'si';
-      const open = tokens[i + 1]!;
-      if (open.text.length > 1) tokens.splice(i + 2, 0, { cls: 'p', text: open.text.slice(1), scope: 'subst' });
-      open.text = '{';
-      open.cls = 'si';
-      // The matching `}`: the last token of this substitution.
-      let j = i + 2;
-      while (tokens[j + 1]?.scope === 'subst') j++;
-      const close = tokens[j];
-      if (close && close.text.endsWith('}')) {
-        if (close.text.length > 1) {
-          tokens.splice(j, 0, { cls: close.cls, text: close.text.slice(0, -1), scope: 'subst' });
-          j++;
-        }
-        tokens[j]!.text = '}';
-        tokens[j]!.cls = 'si';
-      }
-      continue;
-    }
     if (t.cls === 'nv' || (t.scope === 'variable' && /^[@$]/.test(t.text))) {
       t.cls = t.text.startsWith('@@') ? 'vc' : t.text.startsWith('@') ? 'vi' : t.text.startsWith('$') ? 'vg' : t.cls;
       continue;
