@@ -26,6 +26,17 @@ export function kramdownDefinitionList(state: StateBlock, startLine: number, end
   const raw = (l: number) =>
     state.src.slice(state.bMarks[l] + state.tShift[l] - Math.max(0, Math.min(state.tShift[l], state.sCount[l] - state.blkIndent)), state.eMarks[l]);
   const text = (l: number) => state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]);
+  // cheap rejection first (tried at every paragraph): some line of this paragraph, or the one
+  // after a single blank line, must start with ':'
+  {
+    let k = startLine;
+    const startsWithColon = (line: number) => {
+      return state.src.charCodeAt(state.bMarks[line] + state.tShift[line]) === 0x3a;
+    };
+    while (k < endLine && !state.isEmpty(k) && !startsWithColon(k)) k++;
+    if (k < endLine && state.isEmpty(k)) k++;
+    if (k >= endLine || !startsWithColon(k)) return false;
+  }
   if (DEF_START.test(raw(startLine))) return false;
   // the term paragraph
   let l = startLine;

@@ -13,6 +13,8 @@ export function fenceGuard(md: MarkdownIt): void {
     'fence',
     (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
       if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+      const c = state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]);
+      if (c !== 0x60 && c !== 0x7e) return false;
       const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
       const m = /^(`{3,}|~{3,})(.*)$/.exec(line);
       if (!m) return false;

@@ -22,6 +22,7 @@ export function headersPlugin(md: MarkdownIt): void {
     (state, startLine, _endLine, silent) => {
       if (state.sCount[startLine] !== state.blkIndent) return false;
       const pos = state.bMarks[startLine] + state.tShift[startLine];
+      if (state.src.charCodeAt(pos) !== 0x23 /* # */) return false;
       const line = state.src.slice(pos, state.eMarks[startLine]);
       const m = /^(#{1,6})[\t ]+(.*)$/.exec(line);
       if (!m) return false;

@@ -81,6 +81,7 @@ function nestFollowingLists(tokens: Token[], isBlank: (line: number) => boolean)
 export function kramdownListsRule(state: StateCore): void {
   const tokens = state.tokens;
   mergeAdjacentBulletLists(tokens);
+  if (!tokens.some((t) => t.type === 'bullet_list_open' || t.type === 'ordered_list_open')) return;
   const lines = state.src.split('\n');
   const isBlank = (line: number) => line < lines.length && /^[\s>]*$/.test(lines[line]);
   nestFollowingLists(tokens, isBlank);

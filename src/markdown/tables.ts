@@ -57,6 +57,9 @@ type Align = 'default' | 'left' | 'right' | 'center';
 
 export function kramdownTable(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  // cheap rejection first: this rule is tried at every block start
+  const pipe = state.src.indexOf('|', state.bMarks[startLine] + state.tShift[startLine]);
+  if (pipe < 0 || pipe > state.eMarks[startLine]) return false;
   const lineOf = (l: number) => state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]);
   const first = lineOf(startLine);
   if (!PIPE_CHECK.test(first)) return false;
