@@ -44,4 +44,25 @@ describe('jekyll-seo-tag in a build', () => {
     expect(a).toContain('<meta property="og:locale" content="en_US" />');
     expect(built.read('b.html')).toContain('<title>B | Site</title>');
   });
+
+  it('honours whitespace control around {% seo %} and {% feed_meta %} (output of Jekyll 4.3.1)', async () => {
+    const built = await buildFiles({
+      '_config.yml': `${TIME}plugins: [jekyll-seo-tag, jekyll-feed]\n`,
+      'index.html': '---\n---\na\n  {%- seo title=false -%}\n  b {%- feed_meta -%} c\n',
+    });
+    expect(built.read('index.html')).toBe(
+      [
+        'a<!-- Begin Jekyll SEO tag v2.8.0 -->',
+        '<meta name="generator" content="Jekyll v4.3.1" />',
+        '<meta property="og:locale" content="en_US" />',
+        '<meta property="og:type" content="website" />',
+        '<meta name="twitter:card" content="summary" />',
+        '<script type="application/ld+json">',
+        '{"@context":"https://schema.org","@type":"WebSite","url":"/"}</script>',
+        '<!-- End Jekyll SEO tag -->',
+        'b<link type="application/atom+xml" rel="alternate" href="/feed.xml" />c',
+        '',
+      ].join('\n'),
+    );
+  });
 });
