@@ -115,7 +115,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
 
   const handle = new ServerHandle();
   const minDelay = Number(config.livereload_min_delay);
-  const hub = livereload ? new LiveReloadHub({ retryMs: minDelay > 0 ? minDelay * 1000 : undefined }) : undefined;
+  const hub = livereload ? new LiveReloadHub({ retryMs: minDelay > 0 ? minDelay * 1000 : undefined, onConnect: () => log.info(topicLine('LiveReload:', 'Browser connected')) }) : undefined;
   const handler = createSiteHandler({ destination, baseurl, livereload: hub, headers, currentError: () => handle.errorText });
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve, reject) => {

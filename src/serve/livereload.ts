@@ -14,7 +14,11 @@ const OVERLAY_STYLE =
   'background:rgba(24,24,24,.95);color:#f8f8f2;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;';
 const PRE_STYLE = 'white-space:pre-wrap;color:#ff8080;margin:1em 0 0';
 
-/** The client: plain ES5 so any browser a developer uses runs it. */
+/**
+ * The client: plain ES5 so any browser a developer uses runs it. A rebuild caused only by
+ * stylesheets refreshes the page's same-origin stylesheets in place (LiveReload's liveCSS);
+ * anything else reloads the page. The `reload` event's data is the changed source paths.
+ */
 export function clientScript(endpoint = LIVERELOAD_PATH): string {
   const js = `(function(){
 if(!window.EventSource)return;
@@ -24,7 +28,11 @@ if(!o){o=document.createElement('div');o.id=${JSON.stringify(OVERLAY_ID)};o.setA
 var h=document.createElement('strong');h.textContent='utterson: the site could not be rebuilt';
 var p=document.createElement('pre');p.setAttribute('style',${JSON.stringify(PRE_STYLE)});p.textContent=text;
 while(o.firstChild)o.removeChild(o.firstChild);o.appendChild(h);o.appendChild(p);}
-es.addEventListener('reload',function(){location.reload();});
+function styleOnly(paths){if(!paths.length)return false;for(var i=0;i<paths.length;i++)if(!/\\.(css|scss|sass)$/i.test(paths[i]))return false;return true;}
+function refreshStyles(){var links=document.querySelectorAll('link[rel~="stylesheet"][href]');
+for(var i=0;i<links.length;i++){var u=new URL(links[i].href,location.href);if(u.origin!==location.origin)continue;u.searchParams.set('utterson-reload',String(Date.now()));links[i].href=u.href;}}
+es.addEventListener('reload',function(e){var paths=e.data?e.data.split('\\n'):[];
+if(styleOnly(paths)&&!document.getElementById(${JSON.stringify(OVERLAY_ID)}))refreshStyles();else location.reload();});
 es.addEventListener('error',function(e){if(typeof e.data==='string')overlay(e.data);});
 })();`;
   return `<script data-utterson-livereload>${js}</script>`;
@@ -59,9 +67,11 @@ export class LiveReloadHub {
   private readonly keepAlive: NodeJS.Timeout;
 
   private readonly retryMs: number;
+  private readonly onConnect?: () => void;
 
-  constructor({ keepAliveMs = 25_000, retryMs = 1000 }: { keepAliveMs?: number; retryMs?: number } = {}) {
+  constructor({ keepAliveMs = 25_000, retryMs = 1000, onConnect }: { keepAliveMs?: number; retryMs?: number; onConnect?: () => void } = {}) {
     this.retryMs = retryMs;
+    this.onConnect = onConnect;
     // A comment line now and then keeps proxies and idle-connection timeouts from closing the stream.
     this.keepAlive = setInterval(() => this.write(': ping\n\n'), keepAliveMs);
     this.keepAlive.unref();
@@ -82,6 +92,7 @@ export class LiveReloadHub {
     res.write(`retry: ${this.retryMs}\n\n`);
     if (current) res.write(current);
     this.clients.add(res);
+    this.onConnect?.();
     const drop = () => this.clients.delete(res);
     req.on('close', drop);
     res.on('close', drop);
