@@ -91,3 +91,12 @@ describe('live reload options', () => {
     expect(stream).toBe('retry: 3000\n\n');
   });
 });
+
+describe('ports', () => {
+  it('says so when the port is taken', async () => {
+    const { server } = await start({ 'index.html': 'x' }, { watch: false });
+    const site = makeSite({ 'index.html': 'y' });
+    cleanups.push(() => fs.rmSync(site, { recursive: true, force: true }));
+    await expect(serve({ source: site, port: server.port, watch: false, log: quiet })).rejects.toThrow(`The port ${server.port} on 127.0.0.1 is already in use`);
+  });
+});
