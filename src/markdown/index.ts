@@ -64,6 +64,12 @@ function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void 
     }
     return renderKramdownCodeBlock(t.content, attrs, m ? m[1] : undefined, opts);
   };
+  // kramdown's alt text is the source between the brackets, only backslash escapes resolved
+  r.image = (tokens, idx, _options, _env, self) => {
+    const t = tokens[idx];
+    t.attrSet('alt', t.content.replace(/\\([\\.*_+`<>()\[\]{}#!:|"'$=~-])/g, '$1'));
+    return self.renderToken(tokens, idx, _options as Required<MarkdownItOptions>);
+  };
   // kramdown escapes only & < > in text
   r.text = (tokens, idx) => escapeText(tokens[idx].content);
   r.code_block = (tokens, idx) => renderKramdownCodeBlock(tokens[idx].content, attrsOf(tokens[idx]), undefined, opts);

@@ -14,6 +14,13 @@ interface Result {
 const TITLE_TAIL = /^\s+(["'])[^]*?\1[ \t]*(?:\)|\n|$)/;
 
 export function linkDestinationsPlugin(md: MarkdownIt): void {
+  // kramdown keeps a link title as written (backslashes included)
+  const originalTitle = md.helpers.parseLinkTitle;
+  md.helpers.parseLinkTitle = (str: string, start: number, max: number, prev?: Parameters<typeof originalTitle>[3]) => {
+    const res = originalTitle(str, start, max, prev);
+    if (res.ok && !prev) res.str = str.slice(start + 1, res.pos - 1);
+    return res;
+  };
   const original = md.helpers.parseLinkDestination;
   const unescape = md.utils.unescapeAll;
   md.helpers.parseLinkDestination = (str: string, start: number, max: number): Result => {
