@@ -1,4 +1,7 @@
-/** jekyll-redirect-from 0.16's `redirect` layout, used unless the site has its own. */
+/**
+ * The `redirect` layout of jekyll-redirect-from 0.16 (MIT, © Parker Moore and contributors),
+ * used unless the site has its own.
+ */
 export const REDIRECT_LAYOUT = `<!DOCTYPE html>
 <html lang="en-US">
   <meta charset="utf-8">
