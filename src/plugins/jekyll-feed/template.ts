@@ -1,6 +1,8 @@
 /**
- * The Atom template of jekyll-feed 0.17 (MIT, © GitHub, Inc. and contributors), ported as is because its whitespace and filter order are the output (one change: an entry's `xml:lang` reads the post's own `lang`, see ../shared/view-items.ts), rendered through the site's Liquid engine after the
- * plugin's minification (whitespace after `>` or `}` is dropped).
+ * The Atom template of jekyll-feed 0.17 (MIT, © GitHub, Inc. and contributors), ported as is
+ * because its whitespace and filter order are the output, rendered through the site's Liquid
+ * engine after the plugin's minification (whitespace after `>` or `}` is dropped). One change:
+ * an entry's `xml:lang` reads the post's own `lang` (see ../shared/view-items.ts).
  */
 export const MINIFY = /(?<=>|\})\s+/g;
 

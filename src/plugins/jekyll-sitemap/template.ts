@@ -1,6 +1,7 @@
 /**
  * The sitemap.xml and robots.txt templates of jekyll-sitemap 1.4 (MIT, © GitHub, Inc. and
- * contributors), rendered through the site's Liquid engine after the plugin's minification (whitespace after `>` + newline or after `}` is dropped).
+ * contributors), rendered through the site's Liquid engine after the plugin's minification
+ * (whitespace after `>` + newline or after `}` is dropped).
  */
 export const MINIFY = /(?<=>\n|\})\s+/g;
 
