@@ -71,7 +71,14 @@ export function smartQuotesRule(opts: ResolvedKramdownOptions) {
     if (c !== 0x22 && c !== 0x27) return false;
     // kramdown's scanner starts one character before the quote when that
     // character is plain text of the same run (not consumed by another parser).
-    const prev = state.pending.length > 0 ? state.pending[state.pending.length - 1] : '';
+    // a line break is a newline character in kramdown's text, markdown-it makes it a token
+    const lastTok = state.pending.length === 0 ? state.tokens[state.tokens.length - 1] : undefined;
+    const prev =
+      state.pending.length > 0
+        ? state.pending[state.pending.length - 1]
+        : lastTok && (lastTok.type === 'softbreak' || lastTok.type === 'hardbreak')
+          ? '\n'
+          : '';
     // the rules look at most a few characters ahead; a window keeps this O(1)
     const end = Math.min(state.posMax, state.pos + 12);
     const s = prev + state.src.slice(state.pos, end) + (end < state.posMax ? 'x' : '');
