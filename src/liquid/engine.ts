@@ -299,7 +299,7 @@ function toRenderError(e: unknown, fallbackFile: string, fallbackInput: string):
     err = err.originalError;
   }
   const reason = (err && (err.originalError?.message ?? err.message)) ?? String(e);
-  const cleaned = String(reason).replace(/, line:\d+, col:\d+$/, '').replace(/^(.*?), file:.*$/s, '$1');
+  const cleaned = rubyMessage(String(reason).replace(/, line:\d+, col:\d+$/, '').replace(/^(.*?), file:.*$/s, '$1'));
   const file = token?.file ?? fallbackFile;
   const input: string = token?.input ?? fallbackInput;
   const begin: number = token?.begin ?? 0;
@@ -312,6 +312,15 @@ function toRenderError(e: unknown, fallbackFile: string, fallbackInput: string):
     } else col++;
   }
   return new LiquidRenderError(cleaned, file, line, col, codeFrame(input, line, col), e);
+}
+
+/** liquidjs' wording of the errors Liquid 5.4 also raises, in Liquid's words. */
+function rubyMessage(message: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^tag "(\w+)" not found$/.exec(message))) return `Unknown tag '${m[1]}'`;
+  if ((m = /^tag \{%-?\s*(\w+)[\s\S]*%\} not closed$/.exec(message))) return `'${m[1]}' tag was never closed`;
+  if ((m = /^undefined variable: (.*)$/.exec(message))) return `undefined variable ${m[1]}`;
+  return message;
 }
 
 function codeFrame(input: string, line: number, col: number): string {

@@ -2,7 +2,7 @@
  * Liquid 5.4 behaviours of the control tags that liquidjs runs: `==` on `blank`/`empty`,
  * `forloop.parentloop`, and tablerow's line breaks.
  */
-import { ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tokenizer, ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { rubyEquals } from '../condition.js';
 import { RubyRange, isHash } from '../ruby.js';
 
@@ -143,8 +143,12 @@ function rejectingUnknownOperator<T extends new (...args: any[]) => any>(Base: T
   return class extends Base {
     unknownOperator?: string;
     constructor(...args: any[]) {
+      const token = args[0] as TagToken;
+      const op = unknownOperator(token.args);
+      // liquidjs would reject `a = b` while parsing; Ruby fails only when the condition runs.
+      if (op) (token as any).tokenizer = new Tokenizer('false');
       super(...args);
-      this.unknownOperator = unknownOperator((args[0] as TagToken).args);
+      this.unknownOperator = op;
     }
     *render(ctx: Context, emitter: Emitter): any {
       if (this.unknownOperator) throw new Error(`Liquid error: Unknown operator ${this.unknownOperator}`);
