@@ -88,6 +88,8 @@ export function kramdownListsRule(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const list = tokens[i];
     if (list.type !== 'bullet_list_open' && list.type !== 'ordered_list_open') continue;
+    // kramdown numbers every ordered list from 1
+    if (list.attrs) list.attrs = list.attrs.filter(([k]) => k !== 'start') || null;
     const listClose = findClose(tokens, i);
     // kramdown: a list ended by the `^` marker keeps <p> in a last item followed by a blank line
     const eobFound = tokens[listClose + 1]?.type === 'kd_eob';

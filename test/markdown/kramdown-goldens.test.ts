@@ -41,3 +41,13 @@ describe('kramdown goldens (expected HTML from real kramdown via Jekyll)', () =>
     });
   }
 });
+
+describe('converter reuse', () => {
+  it('keeps no state between documents (ids, footnotes, ALDs, abbreviations)', () => {
+    const names = readdirSync(dir).filter((f) => f.endsWith('.md') && !existsSync(join(dir, f.replace(/\.md$/, '.yml'))));
+    const sources = names.map((n) => readFileSync(join(dir, n), 'utf8'));
+    const first = sources.map((s) => defaultConverter.convert(s));
+    const reversed = [...sources].reverse().map((s) => defaultConverter.convert(s)).reverse();
+    expect(reversed).toEqual(first);
+  });
+});
