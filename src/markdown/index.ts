@@ -28,6 +28,7 @@ import { loneBacktick } from './code-spans.js';
 import { linkDestinationsPlugin } from './link-destinations.js';
 import { kramdownEmphasis } from './emphasis-rule.js';
 import { gfmStrikethrough } from './strikethrough.js';
+import { lastLinkDefinitionWins } from './link-definitions.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -110,6 +111,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   // kramdown writes link targets and texts as they are in the source
   md.normalizeLink = (url) => url;
   linkDestinationsPlugin(md);
+  lastLinkDefinitionWins(md);
   md.inline.ruler.at('emphasis', kramdownEmphasis);
   md.inline.ruler.at('strikethrough', gfmStrikethrough);
   md.normalizeLinkText = (url) => url;

@@ -37,6 +37,33 @@ function childBlocks(tokens: Token[], open: number, close: number): number[] {
   return out;
 }
 
+/**
+ * An item whose marker line is empty has its content at column 4 in kramdown
+ * (markdown-it: one column after the marker), which shows in indented code.
+ */
+function emptyFirstLineItems(state: StateCore, tokens: Token[], items: Item[]): void {
+  for (const it of items) {
+    const open = tokens[it.open];
+    const first = it.first >= 0 ? tokens[it.first] : null;
+    if (!open.map || !first || first.type !== 'code_block' || !first.map || first.map[0] !== open.map[0] + 1) continue;
+    const lineStart = indexOfLine(state.src, open.map[0]);
+    const lineEnd = state.src.indexOf('\n', lineStart);
+    const line = state.src.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    const m = /^(\s*(?:[*+-]|\d+\.))\s*$/.exec(line);
+    if (!m) continue;
+    const extra = 4 - (m[1].length + 1);
+    if (extra <= 0) continue;
+    const re = new RegExp(`^ {1,${extra}}`, 'gm');
+    first.content = first.content.replace(re, '');
+  }
+}
+
+function indexOfLine(src: string, line: number): number {
+  let pos = 0;
+  for (let l = 0; l < line && pos >= 0; l++) pos = src.indexOf('\n', pos) + 1;
+  return pos;
+}
+
 /** kramdown does not start a new list when the bullet character changes (CommonMark does). */
 function mergeAdjacentBulletLists(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -100,6 +127,7 @@ export function kramdownListsRule(state: StateCore): void {
       const kids = childBlocks(tokens, idx, close);
       items.push({ open: idx, close, first: kids.length ? kids[0] : -1, childCount: kids.length });
     }
+    emptyFirstLineItems(state, tokens, items);
     const transparent: boolean[] = [];
     items.forEach((it, k) => {
       const firstTok = it.first >= 0 ? tokens[it.first] : null;
