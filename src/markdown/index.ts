@@ -4,7 +4,6 @@
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type MarkdownItOptions, type Renderer, type StateInline } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import abbr from 'markdown-it-abbr';
 import type { Token } from 'markdown-it';
 import { resolveKramdownOptions, type ResolvedKramdownOptions } from './options.js';
 import { typographyPlugin } from './typography.js';
@@ -29,6 +28,7 @@ import { linkDestinationsPlugin } from './link-destinations.js';
 import { kramdownEmphasis } from './emphasis-rule.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { lastLinkDefinitionWins } from './link-definitions.js';
+import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -93,7 +93,8 @@ function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void 
 export function createMarkdownConverter(options: MarkdownOptions = {}): MarkdownConverter {
   const opts = resolveKramdownOptions(options.kramdown ?? {}, options.highlighter ?? 'rouge');
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: opts.hardWrap, linkify: false, typographer: false });
-  md.use(footnote).use(abbr);
+  md.use(footnote);
+  md.block.ruler.before('reference', 'kramdown_abbreviation_definition', abbreviationDefinition, { alt: ['paragraph'] });
   md.block.ruler.before('paragraph', 'kramdown_definition_list', kramdownDefinitionList, { alt: [] });
   md.inline.ruler.at('escape', gfmEscape);
   md.block.ruler.at('table', kramdownTable, { alt: [] });
@@ -134,8 +135,10 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
   md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', spanHtml);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
+  md.core.ruler.push('kramdown_abbreviations', replaceAbbreviations);
   md.core.ruler.push('kramdown_footnotes_placement', footnotesPlacement);
   footnotesRendering(md, opts);
+  md.renderer.rules.kd_abbr_def = () => '';
   rendering(md, opts);
   return {
     convert(markdown: string): string {

@@ -1,13 +1,5 @@
-// The markdown-it plugins ship without type declarations.
+// markdown-it-footnote ships without type declarations.
 declare module 'markdown-it-footnote' {
-  const plugin: (md: import('markdown-it').MarkdownIt) => void;
-  export default plugin;
-}
-declare module 'markdown-it-deflist' {
-  const plugin: (md: import('markdown-it').MarkdownIt) => void;
-  export default plugin;
-}
-declare module 'markdown-it-abbr' {
   const plugin: (md: import('markdown-it').MarkdownIt) => void;
   export default plugin;
 }
