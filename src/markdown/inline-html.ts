@@ -35,12 +35,25 @@ const TAG_NAME = /^<\/?([A-Za-z][\w:-]*)/;
 export function spanHtml(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
+    const open: string[] = [];
     for (const t of block.children) {
       if (t.type !== 'html_inline') continue;
       const m = TAG_NAME.exec(t.content);
       if (t.content.startsWith('<?') || (m && BLOCK_ELEMENTS.has(m[1].toLowerCase()))) {
         t.type = 'text';
         continue;
+      }
+      if (m) {
+        const name = m[1].toLowerCase();
+        if (t.content[1] === '/') {
+          // an end tag nothing opened is text to kramdown
+          const at = open.lastIndexOf(name);
+          if (at < 0) {
+            t.type = 'text';
+            continue;
+          }
+          open.length = at;
+        } else if (!t.content.endsWith('/>')) open.push(name);
       }
       if (t.content.includes('markdown')) t.content = t.content.replace(MARKDOWN_ATTR, '');
       // kramdown re-writes the tag it parsed: line breaks inside it become spaces
