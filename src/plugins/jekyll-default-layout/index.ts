@@ -30,7 +30,9 @@ export function setDefaultLayouts(site: Site): void {
   }
 }
 
-export const defaultLayoutPlugin: Plugin = {
+// `rewritesContent` (incremental rebuilds) is typed here too until the interface has it.
+export const defaultLayoutPlugin: Plugin & { rewritesContent?: boolean } = {
+  rewritesContent: true,
   name: 'jekyll-default-layout',
   generate: setDefaultLayouts,
 };

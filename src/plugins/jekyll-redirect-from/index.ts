@@ -86,7 +86,9 @@ export function generateRedirects(site: Site): void {
   site.pages.push(pageWithoutAFile(site, '', 'redirects.json', { layout: null }, redirectsJson(redirects)));
 }
 
-export const redirectFromPlugin: Plugin = {
+// `rewritesContent` (incremental rebuilds) is typed here too until the interface has it.
+export const redirectFromPlugin: Plugin & { rewritesContent?: boolean } = {
+  rewritesContent: true,
   name: 'jekyll-redirect-from',
   generate: generateRedirects,
 };

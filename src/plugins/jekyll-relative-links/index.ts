@@ -90,7 +90,9 @@ export function rewriteRelativeLinks(site: Site): void {
   }
 }
 
-export const relativeLinksPlugin: Plugin = {
+// `rewritesContent` (incremental rebuilds) is typed here too until the interface has it.
+export const relativeLinksPlugin: Plugin & { rewritesContent?: boolean } = {
+  rewritesContent: true,
   name: 'jekyll-relative-links',
   generate: rewriteRelativeLinks,
 };

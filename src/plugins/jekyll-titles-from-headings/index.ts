@@ -57,7 +57,9 @@ export function addTitles(site: Site): void {
   }
 }
 
-export const titlesFromHeadingsPlugin: Plugin = {
+// `rewritesContent` (incremental rebuilds) is typed here too until the interface has it.
+export const titlesFromHeadingsPlugin: Plugin & { rewritesContent?: boolean } = {
+  rewritesContent: true,
   name: 'jekyll-titles-from-headings',
   generate: addTitles,
 };
