@@ -147,6 +147,12 @@ export function applyBlockIals(state: StateCore): void {
   const pending: Array<Pending | undefined> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.type === 'footnote_reference_open') {
+      // a footnote definition is an element of its own to kramdown (an IAL under it is not shown)
+      pending[t.level] = undefined;
+      last[t.level] = { kind: 'block', index: i };
+      continue;
+    }
     if (!t.block) continue;
     const level = t.level;
     if (t.type === 'kd_ial') {
@@ -206,6 +212,8 @@ export function applyBlockIals(state: StateCore): void {
 
 /** Record an IAL on a token; attributes are resolved (ALDs applied) in resolveIals. */
 function addIal(target: Token, ial: AttributeList, _env: KramdownEnv): void {
+  // kramdown keeps an IAL under a footnote definition for the (unrendered) footnote element
+  if (target.type === 'footnote_reference_open') return;
   const t = (target.meta?.opener as Token | undefined) ?? target;
   const m = meta(t);
   (m.ials ??= []).push(ial);

@@ -81,7 +81,12 @@ export function kramdownEmphasis(state: StateInline, silent: boolean): boolean {
   if ((c === '_' && /\p{L}-?\p{L}*$/u.test(src.slice(Math.max(0, start - 40), start))) || after === undefined || /\s/.test(after) || stack.includes(kind)) {
     return literal();
   }
+  // footnote markers count their uses in env; a failed attempt must not count them
+  const env = state.env as { footnotes?: { list?: Array<{ count: number }>; refs?: Record<string, number> } };
   const attempt = (delim: string, k: Kind, contentStart: number): boolean => {
+    const footnotes = env.footnotes;
+    const savedList = footnotes?.list ? footnotes.list.map((f) => ({ entry: f, count: f.count })) : null;
+    const savedRefs = footnotes?.refs ? { ...footnotes.refs } : null;
     const savedPending = state.pending;
     const savedTokens = state.tokens.length;
     const savedDelims = state.delimiters.length;
@@ -97,6 +102,11 @@ export function kramdownEmphasis(state: StateInline, silent: boolean): boolean {
       state.pos += delim.length;
       return true;
     }
+    if (footnotes?.list) {
+      footnotes.list.length = savedList ? savedList.length : 0;
+      if (savedList) for (const { entry, count } of savedList) entry.count = count;
+    }
+    if (footnotes?.refs && savedRefs) Object.assign(footnotes.refs, savedRefs);
     state.tokens.length = savedTokens;
     state.delimiters.length = savedDelims;
     state.pending = savedPending;
