@@ -5,6 +5,8 @@ import { readmeIndexPlugin } from './jekyll-readme-index/index.js';
 import { defaultLayoutPlugin } from './jekyll-default-layout/index.js';
 import { titlesFromHeadingsPlugin } from './jekyll-titles-from-headings/index.js';
 import { relativeLinksPlugin } from './jekyll-relative-links/index.js';
+import { avatarPlugin } from './jekyll-avatar/index.js';
+import { gistPlugin } from './jekyll-gist/index.js';
 import { includeCachePlugin } from './jekyll-include-cache/index.js';
 import { redirectFromPlugin } from './jekyll-redirect-from/index.js';
 import { paginatePlugin } from './jekyll-paginate/index.js';
@@ -25,5 +27,7 @@ export const BUILT_IN_PLUGINS: Plugin[] = [
   titlesFromHeadingsPlugin,
   relativeLinksPlugin,
   includeCachePlugin,
+  avatarPlugin,
+  gistPlugin,
   translationsPlugin,
 ];
