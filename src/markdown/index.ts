@@ -29,6 +29,7 @@ import { kramdownEmphasis } from './emphasis-rule.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { lastLinkDefinitionWins } from './link-definitions.js';
 import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js';
+import { orderedListEndsParagraph } from './paragraph-end.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -114,6 +115,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   linkDestinationsPlugin(md);
   lastLinkDefinitionWins(md);
   md.inline.ruler.at('emphasis', kramdownEmphasis);
+  md.block.ruler.before('paragraph', 'kramdown_ordered_list_ends_paragraph', orderedListEndsParagraph, { alt: ['paragraph'] });
   md.inline.ruler.at('strikethrough', gfmStrikethrough);
   md.normalizeLinkText = (url) => url;
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
