@@ -11,7 +11,8 @@ export interface Logger {
 export function createLogger(opts: { quiet?: boolean; verbose?: boolean; out?: (s: string) => void; err?: (s: string) => void }): Logger {
   const out = opts.out ?? ((s) => process.stdout.write(s));
   const err = opts.err ?? ((s) => process.stderr.write(s));
-  const line = (topic: string, message = '') => `${topic.padStart(18)} ${message}`.trimEnd() + '\n';
+  // Jekyll's formatted_topic: "topic " right-aligned in 20 columns, then the message.
+  const line = (topic: string, message = '') => `${`${topic} `.padStart(20)}${message}`.trimEnd() + '\n';
   return {
     info: (t, m) => {
       if (!opts.quiet) out(line(t, m));

@@ -51,7 +51,9 @@ function commandHelp(name: string): string | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const first = argv.findIndex((a) => !a.startsWith('-'));
+  // The command is the first word that names one (flags may come first: `utterson -s site build`).
+  const byName = argv.findIndex((a) => !a.startsWith('-') && (findCommand(a) !== undefined || a === 'help'));
+  const first = byName >= 0 ? byName : argv.findIndex((a) => !a.startsWith('-'));
   const name = first >= 0 ? argv[first] : undefined;
   const command = name ? findCommand(name) : undefined;
 

@@ -30,16 +30,20 @@ export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column'>):
   return `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: `;
 }
 
-/** A short code frame: two lines before and after, a caret under the column. */
-export function codeFrame(source: string, line: number, column = 0, context = 2): string {
+/**
+ * A short code frame: two lines before and after, a caret under the column. `firstLine` is
+ * the file line of the text's first line (text that follows front matter starts lower).
+ */
+export function codeFrame(source: string, line: number, column = 0, context = 2, firstLine = 1): string {
   const lines = source.split(/\r?\n/);
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
-  const width = String(last).length;
+  const offset = firstLine - 1;
+  const width = String(last + offset).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
-    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1]}`);
+    out.push(`${marker} ${String(n + offset).padStart(width)} | ${lines[n - 1]}`);
     if (n === line && column > 0) out.push(`  ${' '.repeat(width)} | ${' '.repeat(column - 1)}^`);
   }
   return out.join('\n');

@@ -18,6 +18,11 @@ export interface Plugin {
   aliases?: string[];
   /** On whether or not `plugins:` names it (Utterson's own features, such as translations). */
   alwaysOn?: boolean;
+  /**
+   * Changes documents' or pages' content or front matter after reading (titles from headings,
+   * relative links…): an edited file then needs a full rebuild to get the same changes.
+   */
+  rewritesContent?: boolean;
   /** After reading, before generating: may add or change what was read. */
   afterRead?(site: Site): void;
   /** Jekyll's generate phase: add pages, documents and static files. */

@@ -186,6 +186,13 @@ function sassLoadPaths(config: SiteConfig, source: string, themeRoot: string | u
   return dirs;
 }
 
+/** Reads one layout file (the incremental rebuild re-reads a changed one). */
+export function readLayout(abs: string, root: string, name: string): Layout {
+  const display = path.relative(root, abs);
+  const split = splitFrontMatter(readUtf8(abs, display), display);
+  return { name, path: abs, displayPath: display, data: split.frontMatter ?? {}, content: split.content, contentLine: split.contentLine };
+}
+
 function readLayouts(ctx: SiteContext, filter: EntryFilter, themeRoot: string | undefined): Map<string, Layout> {
   const layouts = new Map<string, Layout>();
   const readFrom = (dir: string, root: string, onlyMissing: boolean) => {
@@ -194,10 +201,7 @@ function readLayouts(ctx: SiteContext, filter: EntryFilter, themeRoot: string | 
     for (const entry of filter.filter(entries, '')) {
       const name = entry.split('.').slice(0, -1).join('.');
       if (onlyMissing && layouts.has(name)) continue;
-      const abs = path.join(dir, entry);
-      const display = path.relative(root, abs);
-      const split = splitFrontMatter(readUtf8(abs, display), display);
-      layouts.set(name, { name, path: abs, displayPath: display, data: split.frontMatter ?? {}, content: split.content, contentLine: split.contentLine });
+      layouts.set(name, readLayout(path.join(dir, entry), root, name));
     }
   };
   readFrom(path.join(ctx.source, String(ctx.config.layouts_dir ?? '_layouts')), ctx.source, false);
@@ -226,7 +230,7 @@ function readPosts(ctx: SiteContext, filter: EntryFilter, collection: Collection
 }
 
 /** Reads a document's file; false when it cannot be used (reported as a diagnostic). */
-function readDocument(ctx: SiteContext, doc: Document): boolean {
+export function readDocument(ctx: SiteContext, doc: Document): boolean {
   const display = doc.displayPath;
   if (doc.yamlFile) {
     // A .yml document is all data (Document#read for YAML files).
@@ -236,7 +240,7 @@ function readDocument(ctx: SiteContext, doc: Document): boolean {
   const text = readUtf8(doc.path, display);
   try {
     const split = splitFrontMatter(text, display);
-    doc.read(split.frontMatter, split.content);
+    doc.read(split.frontMatter, split.content, split.contentLine);
     if (doc.isDraft && (doc.data.date === undefined || doc.data.date === ctx.time)) {
       const ms = fs.statSync(doc.path).mtimeMs;
       doc.data.date = new JekyllTime(Math.floor(ms / 1000) * 1000, -new Date(ms).getTimezoneOffset() || 0);
@@ -253,11 +257,11 @@ function readDocument(ctx: SiteContext, doc: Document): boolean {
   return true;
 }
 
-function readPage(ctx: SiteContext, abs: string, dir: string, name: string): Page | undefined {
+export function readPage(ctx: SiteContext, abs: string, dir: string, name: string): Page | undefined {
   const page = new Page(ctx, abs, dir, name);
   const text = readUtf8(abs, page.relativePath);
   const split = splitFrontMatter(text, page.relativePath);
-  page.read(split.frontMatter, split.content);
+  page.read(split.frontMatter, split.content, split.contentLine);
   if (page.data.permalink === '') throw new BuildError({ file: page.relativePath, message: `Invalid permalink in ${page.relativePath}` });
   return page;
 }
@@ -320,7 +324,7 @@ function readThemeAssets(ctx: SiteContext, site: Site, themeRoot: string): void 
       if (site.pages.some((p) => p.relativePath === rel)) continue;
       const page = new Page(ctx, abs, dir, name);
       const split = splitFrontMatter(readUtf8(abs, `theme/${rel}`), `theme/${rel}`);
-      page.read(split.frontMatter, split.content);
+      page.read(split.frontMatter, split.content, split.contentLine);
       site.pages.push(page);
     } else {
       if (site.staticFiles.some((f) => f.relativePath === `/${rel}`)) continue;

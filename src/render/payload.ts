@@ -12,6 +12,7 @@ import { posts, type Site } from '../site/site.js';
 import type { StaticFile } from '../site/static-file.js';
 import { deepMerge, type Hash } from '../utils/merge.js';
 import { decorateSite, decorateView } from '../plugins/index.js';
+import type { DependencyRecorder } from './deps.js';
 
 export const JEKYLL_VERSION = '4.3.1';
 
@@ -26,6 +27,8 @@ export class Payload {
   private readonly docViews = new Map<Document, Hash>();
   private readonly pageViews = new Map<Page, Hash>();
   private readonly staticViews = new Map<StaticFile, Hash>();
+  /** Set while recording what each output reads (incremental rebuilds). */
+  recorder: DependencyRecorder | undefined;
   /** The document being rendered, for `site.related_posts`. */
   current: Document | Page | undefined;
   /**
@@ -115,6 +118,7 @@ export class Payload {
       date: doc.date,
     });
     const noteCrossRead = () => {
+      this.recorder?.readContentOf(doc);
       const current = this.current;
       if (current !== doc && current !== undefined && 'collection' in current) this.orderSensitive.add(current);
     };
@@ -133,7 +137,7 @@ export class Payload {
       enumerable: true,
     });
     Object.defineProperty(view, 'excerpt', {
-      get: () => (doc.data.excerpt instanceof Excerpt ? hooks.excerptOf(doc) : doc.data.excerpt === undefined || doc.data.excerpt === null ? '' : String(doc.data.excerpt)),
+      get: () => (this.recorder?.readContentOf(doc), doc.data.excerpt instanceof Excerpt ? hooks.excerptOf(doc) : doc.data.excerpt === undefined || doc.data.excerpt === null ? '' : String(doc.data.excerpt)),
       enumerable: true,
     });
     Object.defineProperty(view, 'next', { get: () => (doc.next ? this.docView(doc.next) : null), enumerable: true });
@@ -149,7 +153,13 @@ export class Payload {
       path: page.data.path ?? page.relativePath,
       url: page.url,
     });
-    Object.defineProperty(view, 'content', { get: () => page.content, enumerable: true });
+    Object.defineProperty(view, 'content', {
+      get: () => {
+        this.recorder?.readContentOf(page);
+        return page.content;
+      },
+      enumerable: true,
+    });
     if (!('excerpt' in view)) view.excerpt = null;
     return view;
   }
@@ -176,7 +186,14 @@ export class Payload {
     for (const c of model.collections.values()) {
       if (c.label !== 'posts') lazy(c.label, () => c.docs.map((d) => this.docView(d)));
     }
-    view.data = config.data ?? model.data;
+    const siteData = config.data ?? model.data;
+    Object.defineProperty(view, 'data', {
+      get: () => {
+        this.recorder?.readData();
+        return siteData;
+      },
+      enumerable: true,
+    });
     view.time = model.ctx.time;
     lazy('pages', () => model.pages.map((p) => this.pageView(p)));
     lazy('static_files', () => model.staticFiles.map((f) => this.staticView(f)));

@@ -3,8 +3,8 @@
  * Liquid on the content, the converter (Markdown, Sass), then the chain of layouts.
  */
 import path from 'node:path';
-import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { createJekyllLiquid, type JekyllLiquid } from '../liquid/engine.js';
+import { BuildError, codeFrame, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createJekyllLiquid, LiquidRenderError, type JekyllLiquid } from '../liquid/engine.js';
 import { createMarkdownConverter } from '../markdown/index.js';
 import { compileSass, sassOptionsFromConfig, type SassOptions } from '../sass/compile.js';
 import { converterKind, type ConverterKind } from '../site/context.js';
@@ -13,6 +13,7 @@ import { Excerpt } from '../site/excerpt.js';
 import { Page } from '../site/page.js';
 import { allDocuments, posts, type Site } from '../site/site.js';
 import { deepMerge, isHash, type Hash } from '../utils/merge.js';
+import type { DependencyRecorder } from './deps.js';
 import { Payload } from './payload.js';
 import { postRender, registerLiquid } from '../plugins/index.js';
 
@@ -25,7 +26,13 @@ export interface Renderer {
   renderPage(page: Page): void;
 }
 
-export function createRenderer(site: Site): Renderer {
+export interface RendererOptions {
+  /** Records what each output reads, for incremental rebuilds. */
+  recorder?: DependencyRecorder;
+}
+
+export function createRenderer(site: Site, options: RendererOptions = {}): Renderer {
+  const recorder = options.recorder;
   const { config } = site.ctx;
   const diagnostics = site.ctx.diagnostics;
   const markdown = createMarkdownConverter({ kramdown: isHash(config.kramdown) ? config.kramdown : {}, highlighter: String(config.highlighter ?? 'rouge') });
@@ -41,6 +48,7 @@ export function createRenderer(site: Site): Renderer {
     sassify: (text, syntax) => compileSass(text, syntax, 'sassify', sassOptions).css,
     resolvePostUrl: (name) => resolvePostUrl(site, name),
     resolveLinkUrl: (rel) => resolveLinkUrl(site, rel),
+    onInclude: recorder ? (file) => recorder.include(file) : undefined,
   });
 
   registerLiquid(liquid, site);
@@ -71,7 +79,27 @@ export function createRenderer(site: Site): Renderer {
     site.pages.push(mapPage);
   };
 
-  const renderLiquid = (template: string, file: string, scope: Hash): string => liquid.renderSync(liquid.parse(template, file), scope);
+  /** Renders a template; a Liquid error becomes a BuildError at the file's own line. */
+  const renderLiquid = (template: string, file: string, scope: Hash, firstLine = 1): string => {
+    try {
+      return liquid.renderSync(liquid.parse(template, file), scope);
+    } catch (err) {
+      if (!(err instanceof LiquidRenderError)) throw err;
+      // Errors inside an include name the include; lines of this template move by its front matter.
+      const here = err.file === file || err.file === '';
+      const offset = here ? firstLine - 1 : 0;
+      throw new BuildError(
+        {
+          file: err.file || file,
+          line: err.line + offset,
+          column: err.column,
+          message: err.reason,
+          frame: here ? codeFrame(template, err.line, err.column, 2, firstLine) : err.frame,
+        },
+        { cause: err },
+      );
+    }
+  };
 
   const payload: Payload = new Payload(site, {
     excerptOf(doc) {
@@ -101,6 +129,7 @@ export function createRenderer(site: Site): Renderer {
 
   /** Renderer#place_in_layouts */
   const placeInLayouts = (content: string, layoutName: unknown, scope: Hash, where: string): string => {
+    if (layoutName !== undefined && layoutName !== null) recorder?.layout(String(layoutName));
     let layout = layoutName === undefined || layoutName === null ? undefined : site.layouts.get(String(layoutName));
     if (!layout) {
       if (layoutName !== undefined && layoutName !== null) {
@@ -114,11 +143,12 @@ export function createRenderer(site: Site): Renderer {
     while (layout) {
       scope.content = output;
       scope.layout = deepMerge(layout.data, (scope.layout as Hash | undefined) ?? {});
-      output = renderLiquid(layout.content, layout.displayPath, scope);
+      output = renderLiquid(layout.content, layout.displayPath, scope, layout.contentLine);
       const parentName: unknown = layout.data.layout;
       const parent: typeof layout | undefined = parentName === undefined || parentName === null ? undefined : site.layouts.get(String(parentName));
       if (!parent || used.has(parent)) break;
       used.add(parent);
+      recorder?.layout(parent.name);
       layout = parent;
     }
     return output;
@@ -135,22 +165,28 @@ export function createRenderer(site: Site): Renderer {
     inLayout: boolean;
     setContent: (c: string) => void;
     onSourceMap?: (json: string) => void;
+    contentLine: number;
   }): string => {
     const layout = opts.layoutName === undefined || opts.layoutName === null ? undefined : site.layouts.get(String(opts.layoutName));
     const scope = scopeFor(opts.view, opts.paginator, layout ? { ...layout.data } : undefined);
     let output = opts.content;
-    if (opts.withLiquid) output = renderLiquid(output, opts.file, scope);
+    if (opts.withLiquid) output = renderLiquid(output, opts.file, scope, opts.contentLine);
     output = convert(opts.kind, output, opts.file, opts.onSourceMap);
     opts.setContent(output);
     if (opts.inLayout) output = placeInLayouts(output, opts.layoutName, scope, opts.file);
     return output;
   };
 
+  payload.recorder = recorder;
+
   return {
     payload,
     liquid,
     renderDocument(doc) {
       payload.current = doc;
+      recorder?.begin(doc);
+      // What a render starts from, after plugins' read-time changes: renders that start over use it.
+      doc.rawContent = doc.content;
       const asset = doc.assetFile;
       doc.output = renderConvertible({
         view: payload.docView(doc),
@@ -159,6 +195,7 @@ export function createRenderer(site: Site): Renderer {
         content: doc.content,
         file: doc.displayPath,
         kind: converterKind(site.ctx, doc.extname),
+        contentLine: doc.contentLine,
         withLiquid: doc.data.render_with_liquid !== false && !doc.yamlFile && LIQUID_CONSTRUCT.test(doc.content),
         inLayout: !(asset || doc.yamlFile || doc.data.layout === 'none'),
         setContent: (c) => {
@@ -166,10 +203,13 @@ export function createRenderer(site: Site): Renderer {
         },
       });
       postRender(doc, site);
+      recorder?.end();
     },
     renderPage(page) {
       if (page.prerendered) return;
       payload.current = page;
+      recorder?.begin(page);
+      page.rawContent = page.content;
       const layoutName = page.get('layout');
       page.output = renderConvertible({
         view: payload.pageView(page),
@@ -178,6 +218,7 @@ export function createRenderer(site: Site): Renderer {
         content: page.content,
         file: page.displayPath,
         kind: converterKind(site.ctx, page.ext),
+        contentLine: page.contentLine,
         withLiquid: page.get('render_with_liquid') !== false && LIQUID_CONSTRUCT.test(page.content),
         inLayout: page.placeInLayout,
         setContent: (c) => {
@@ -186,6 +227,7 @@ export function createRenderer(site: Site): Renderer {
         onSourceMap: (json) => addSourceMapPage(page, json),
       });
       postRender(page, site);
+      recorder?.end();
     },
   };
 }

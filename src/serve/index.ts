@@ -10,6 +10,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
+import { IncrementalBuilder } from '../incremental/builder.js';
 import { loadConfig } from '../config/load.js';
 import { BuildError, formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { fnmatchRegExp } from '../read/entry-filter.js';
@@ -137,7 +138,16 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   if ((process.env.JEKYLL_ENV || 'development') === 'development') {
     buildOptions.url = `${scheme}://${host === '127.0.0.1' ? 'localhost' : urlHost}:${actualPort}`;
   }
-  const rebuilder: Rebuilder = options.rebuild ?? (() => build(buildOptions));
+  // Incremental by default: the site stays in memory with what each output read, and an edit
+  // re-renders only what depends on it (src/incremental/builder.ts).
+  const incremental = new IncrementalBuilder(buildOptions);
+  const rebuilder: Rebuilder =
+    options.rebuild ??
+    (async (changed) => {
+      // A manual rebuild (nothing named as changed) rebuilds everything.
+      const r = changed.length === 0 ? await incremental.full('manual rebuild') : await incremental.update(incremental.changeSetFor(changed));
+      return incremental.toBuildResult(r);
+    });
   const printError = (err: unknown): string => {
     const text = errorText(err);
     text.split('\n').forEach((line, i) => log.error(topicLine(i === 0 ? 'Error:' : '', line)));
@@ -195,7 +205,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   } else {
     log.info(topicLine('Generating...', ''));
     try {
-      const result = await build(buildOptions);
+      const result = options.rebuild ? await build(buildOptions) : incremental.toBuildResult(await incremental.full());
       handle.lastResult = result;
       printDiagnostics(result);
       log.info(topicLine('', `done in ${round(result.seconds, 3)} seconds.`));

@@ -24,6 +24,8 @@ export class Document {
   content = '';
   /** The content as read (after front matter), kept for renders that start over. */
   rawContent = '';
+  /** File line on which the content starts (after front matter), for error positions. */
+  contentLine = 1;
   output: string | undefined;
   /** Set by the collection after sorting, for page.next / page.previous. */
   next: Document | undefined;
@@ -53,7 +55,8 @@ export class Document {
   }
 
   /** Document#read after the file's text was split: defaults, front matter, post data. */
-  read(frontMatter: Hash | null, content: string): void {
+  read(frontMatter: Hash | null, content: string, contentLine = 1): void {
+    this.contentLine = contentLine;
     const defaults = this.ctx.defaults.all(this.relativePath, this.type);
     if (Object.keys(defaults).length > 0) this.mergeData(defaults, 'front matter defaults');
     this.content = content;

@@ -10,6 +10,10 @@ export class Page {
   readonly basename: string;
   data: Hash = {};
   content = '';
+  /** The content as read (after front matter), kept for renders that start over. */
+  rawContent = '';
+  /** File line on which the content starts (after front matter), for error positions. */
+  contentLine = 1;
   output: string | undefined;
   /** Set by the pagination plugin. */
   pager: Hash | undefined;
@@ -38,9 +42,11 @@ export class Page {
     return 'pages';
   }
 
-  read(frontMatter: Hash | null, content: string): void {
+  read(frontMatter: Hash | null, content: string, contentLine = 1): void {
+    this.contentLine = contentLine;
     this.data = frontMatter ?? {};
     this.content = content;
+    this.rawContent = content;
   }
 
   /** Front matter over the defaults that apply (Page#data with its default_proc). */
