@@ -1,4 +1,8 @@
-/** kramdown code spans: a single backtick between spaces is a literal backtick. */
+/**
+ * kramdown code spans: a single backtick between spaces is a literal backtick;
+ * with a multi-backtick delimiter one space is removed at each end that has one
+ * (CommonMark: only when both ends have one); line breaks are kept.
+ */
 import type { StateInline } from 'markdown-it';
 
 /** Wraps markdown-it's backticks rule. */
@@ -15,6 +19,18 @@ export function loneBacktick(original: (s: StateInline, silent: boolean) => bool
         return true;
       }
     }
-    return original(state, silent);
+    const start = state.pos;
+    if (!original(state, silent)) return false;
+    const tok = state.tokens[state.tokens.length - 1];
+    if (!silent && tok && tok.type === 'code_inline') {
+      const len = tok.markup.length;
+      let text = state.src.slice(start + len, state.pos - len);
+      if (len > 1) {
+        if (text.startsWith(' ')) text = text.slice(1);
+        if (text.endsWith(' ')) text = text.slice(0, -1);
+      }
+      tok.content = text;
+    }
+    return true;
   };
 }

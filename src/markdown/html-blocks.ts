@@ -52,7 +52,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
     // a stray end tag of a block element: kramdown writes it as escaped text in a paragraph
     const endTag = /^<\/([A-Za-z][\w:-]*)\s*>/.exec(src.slice(start, state.eMarks[startLine]));
     if (!endTag || HTML_SPAN_ELEMENTS.has(endTag[1].toLowerCase())) return false;
-    if (silent) return true;
+    if (silent) return endTag[1].toLowerCase() !== 'script';
     const open = state.push('paragraph_open', 'p', 1);
     open.map = [startLine, startLine + 1];
     const inline = state.push('inline', '', 0);
@@ -66,7 +66,8 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   }
   const name = m[1].toLowerCase();
   if (HTML_SPAN_ELEMENTS.has(name)) return false;
-  if (silent) return true;
+  // kramdown LAZY_END_HTML_START: a <script> line does not end a paragraph
+  if (silent) return name !== 'script';
 
   const tagEnd = start + m[0].length;
   const mdAttr = MARKDOWN_ATTR.exec(m[2]);
