@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/load.js';
-import { isHash } from '../utils/merge.js';
 import type { Problem } from './problem.js';
 
 /** Keys that were renamed or removed, with what to do instead. */
@@ -78,7 +77,7 @@ export function checkConfig(config: SiteConfig, configFiles: string[]): Problem[
   }
   const baseurl = config.baseurl;
   if (typeof baseurl === 'string' && baseurl !== '' && baseurl !== '/') {
-    if (!baseurl.startsWith('/')) add('baseurl', `'baseurl: ${baseurl}' should start with '/' (e.g. /${baseurl}).`);
+    if (!baseurl.startsWith('/')) add('baseurl', `'baseurl: ${baseurl}' should start with '/' (e.g. /${baseurl.replace(/^\/+|\/+$/g, '')}).`);
     if (baseurl.endsWith('/')) add('baseurl', `'baseurl: ${baseurl}' should not end with '/': links would contain '//'.`);
     if (/^[a-z]+:\/\//i.test(baseurl)) add('baseurl', `'baseurl' is a path (e.g. /blog); the host belongs in 'url'.`);
   }
@@ -89,7 +88,7 @@ export function checkConfig(config: SiteConfig, configFiles: string[]): Problem[
     add('collections_dir', `'_posts' is outside the custom collections_dir; move it into '${collectionsDir}/' or its posts are not read.`);
   }
 
-  if (isHash(config.defaults) || (config.defaults !== undefined && config.defaults !== null && !Array.isArray(config.defaults))) {
+  if (config.defaults !== undefined && config.defaults !== null && !Array.isArray(config.defaults)) {
     add('defaults', "'defaults' should be a list of { scope, values } entries.");
   }
 
