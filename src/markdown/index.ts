@@ -30,6 +30,7 @@ import { gfmStrikethrough } from './strikethrough.js';
 import { lastLinkDefinitionWins } from './link-definitions.js';
 import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js';
 import { orderedListEndsParagraph } from './paragraph-end.js';
+import { standaloneImages } from './standalone-image.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -138,6 +139,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_toc', 'kramdown_inline_html', spanHtml);
   md.core.ruler.after('kramdown_toc', 'kramdown_mailto_text', mailtoAutolinkText);
   md.core.ruler.push('kramdown_abbreviations', replaceAbbreviations);
+  md.core.ruler.push('kramdown_standalone_images', standaloneImages);
   md.core.ruler.push('kramdown_footnotes_placement', footnotesPlacement);
   footnotesRendering(md, opts);
   md.renderer.rules.kd_abbr_def = () => '';

@@ -87,8 +87,10 @@ export function resolveSpanIals(state: StateCore): void {
         continue;
       }
       const attrs = attrMap(target);
-      applyAttributeList(attrs, meta(t).ial as AttributeList, env.alds);
+      const ial = meta(t).ial as AttributeList;
+      applyAttributeList(attrs, ial, env.alds);
       target.attrs = attrs.size ? [...attrs] : null;
+      if (ial.refs.length) ((meta(target).refs ??= []) as string[]).push(...ial.refs);
       ch.splice(i, 1);
       i--;
     }
