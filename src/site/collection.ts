@@ -69,10 +69,17 @@ export class Collection {
   }
 }
 
-/** Document#<=>: by date, then by path. */
+/**
+ * Document#<=>: by date, then by path. A document without a date compares as nil, so by path
+ * (reading `date` would default it to the site time, which Jekyll has not done yet here).
+ */
 export function compareDocuments(a: Document, b: Document): number {
-  const d = a.date.getTime() - b.date.getTime();
-  if (d !== 0) return d;
+  const da = a.data.date;
+  const db = b.data.date;
+  if (da instanceof Date && db instanceof Date) {
+    const d = da.getTime() - db.getTime();
+    if (d !== 0) return d;
+  }
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 

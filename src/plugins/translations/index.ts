@@ -110,14 +110,19 @@ export const translationsPlugin: Plugin = {
   decorateView(item, view, site) {
     const t = translationsOf(site);
     itemOfView.set(view, item);
+    const group = t.index.groupOf.get(item);
+    // A site that names no languages and pairs nothing gets no new variables: its Liquid
+    // (jsonify of a page, `page.lang | default: …`) must see exactly what Jekyll gives it.
+    if (!t.settings.explicit && !group) return;
     if (view.lang === undefined || view.lang === null || view.lang === '') {
       view.lang = t.langOf.get(item) ?? languageOf(item, t.settings).lang;
     }
-    const group = t.index.groupOf.get(item);
     view.translations = group ? otherMembers(group, viewsOf(t, group), item) : [];
   },
 
   decorateSite(view, site) {
+    const t0 = translationsOf(site);
+    if (!t0.settings.explicit && t0.index.groups.size === 0) return;
     let groups: Hash | undefined;
     Object.defineProperty(view, 'translations', {
       get: () => {
