@@ -7,11 +7,68 @@
 import type { StateInline, StateCore } from 'markdown-it';
 
 const RAW_SPAN = /^<(code|kbd|samp|var|textarea|script|style|math)(?=[\s>])[^>]*>/i;
-const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/;
+const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/;
+
+const START_TAG = /^<([A-Za-z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/;
+const TAG = /<\/?[A-Za-z][\w:-]*(?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** Find the end tag matching an element opened just before `from`. */
+function matchingEnd(src: string, name: string, from: number): { start: number; end: number } | null {
+  const re = new RegExp(`<(/?)${name.replace(/[-:]/g, '\\$&')}(?=[\\s/>])[^>]*>`, 'gi');
+  re.lastIndex = from;
+  let depth = 1;
+  for (let t = re.exec(src); t; t = re.exec(src)) {
+    if (t[1]) depth--;
+    else if (!t[0].endsWith('/>')) depth++;
+    if (depth === 0) return { start: t.index, end: t.index + t[0].length };
+  }
+  return null;
+}
+
+/** Content of a `markdown="0"` element: text escaped, tags kept, nested markdown="1" elements parsed. */
+function rawContent(state: StateInline, html: string): string {
+  let out = '';
+  let pos = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    out += escapeText(html.slice(pos, m.index));
+    const start = START_TAG.exec(m[0]);
+    const md = start ? MARKDOWN_ATTR.exec(start[2]) : null;
+    const mode = md ? (md[1] ?? md[2] ?? md[3]) : null;
+    if (start && md && mode !== '0') {
+      const end = matchingEnd(html, start[1], m.index + m[0].length);
+      if (end) {
+        out += m[0].replace(MARKDOWN_ATTR, '') + state.md.renderInline(html.slice(m.index + m[0].length, end.start), state.env) + html.slice(end.start, end.end);
+        pos = end.end;
+        TAG.lastIndex = pos;
+        continue;
+      }
+    }
+    out += m[0].replace(MARKDOWN_ATTR, '');
+    pos = m.index + m[0].length;
+  }
+  return out + escapeText(html.slice(pos));
+}
 
 export function rawSpanElements(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x3c) return false;
   const rest = state.src.slice(state.pos, state.posMax);
+  const st = START_TAG.exec(rest);
+  const mdAttr = st ? MARKDOWN_ATTR.exec(st[2]) : null;
+  if (st && mdAttr && (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) === '0') {
+    const end = matchingEnd(rest, st[1], st[0].length);
+    if (!end) return false;
+    if (!silent) {
+      const t = state.push('html_inline', '', 0);
+      t.content = st[0].replace(MARKDOWN_ATTR, '') + rawContent(state, rest.slice(st[0].length, end.start)) + rest.slice(end.start, end.end);
+    }
+    state.pos += end.end;
+    return true;
+  }
   const m = RAW_SPAN.exec(rest);
   if (!m) return false;
   const close = rest.toLowerCase().indexOf(`</${m[1].toLowerCase()}>`, m[0].length);
