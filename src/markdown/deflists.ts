@@ -11,7 +11,7 @@ import { meta } from './html-attributes.js';
 
 const DEF_START = /^( {0,3}:)([\t ].*|)$/;
 const LIST_ITEM_IAL = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;
-const LIST_ITEM_IAL_CHECK = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}?\s*$/;
+const LIST_ITEM_IAL_CHECK = /^\s*(?:\{:(?!(?:\w[\w-]*)?:|\/)(?:\\\}|[^}])+\})?\s*$/;
 const PARAGRAPH_BREAK = /^ {0,3}(?:[*+-][\t ]|\d+\.[\t ]|#|>|```|~~~|\{:(?:\\\}|[^}])+\}\s*$|\^\s*$)/;
 const LAZY_STOP = /^ {0,3}(?:\{:(?!:|\/)|<\/?[A-Za-z])/;
 
