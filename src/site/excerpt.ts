@@ -45,6 +45,8 @@ export function extractExcerpt(content: string, separator: string, warnings: str
     }
     if (modified) warnings.push(`Excerpt modified in ${where}! Found a Liquid block containing the excerpt separator ${JSON.stringify(separator)}.`);
   }
+  // Definitions are carried over only for references the head uses: no `[`, nothing to scan.
+  if (!head.includes('[')) return head;
   const definitions: string[] = [];
   for (const m of tail.matchAll(LINK_REF_DEFINITION)) {
     if (head.includes(m[1])) definitions.push(m[1] + m[2]);
