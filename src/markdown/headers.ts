@@ -8,6 +8,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
+import { afterBlockBoundary } from './block-boundary.js';
 
 type BlockRule = (s: StateBlock, a: number, b: number, c: boolean) => boolean;
 
@@ -59,6 +60,7 @@ export function headersPlugin(md: MarkdownIt): void {
     if (!/^[-=][-=]*[ \t]*$/.test(next)) return false;
     const first = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
     if (/^[ \t]/.test(first)) return false;
+    if (!afterBlockBoundary(state, startLine)) return false;
     return lheading(state, startLine, startLine + 2, silent);
   });
 }

@@ -29,7 +29,7 @@ import { kramdownEmphasis } from './emphasis-rule.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { lastLinkDefinitionWins } from './link-definitions.js';
 import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js';
-import { orderedListEndsParagraph } from './paragraph-end.js';
+import { orderedListEndsParagraph, horizontalRuleInParagraph } from './paragraph-end.js';
 import { standaloneImages } from './standalone-image.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
@@ -116,6 +116,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   linkDestinationsPlugin(md);
   lastLinkDefinitionWins(md);
   md.inline.ruler.at('emphasis', kramdownEmphasis);
+  const hr = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: Parameters<typeof horizontalRuleInParagraph>[0] }> }).__rules__.find((r) => r.name === 'hr')!.fn;
+  md.block.ruler.at('hr', horizontalRuleInParagraph(hr), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('paragraph', 'kramdown_ordered_list_ends_paragraph', orderedListEndsParagraph, { alt: ['paragraph'] });
   md.inline.ruler.at('strikethrough', gfmStrikethrough);
   md.normalizeLinkText = (url) => url;

@@ -6,6 +6,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 import type { StateInline } from 'markdown-it';
 import { renderAttrs, attrMap } from './html-attributes.js';
+import { afterBlockBoundary } from './block-boundary.js';
 
 function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
@@ -16,6 +17,7 @@ function blockMath(state: StateBlock, startLine: number, endLine: number, silent
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
   if (!state.src.startsWith('$$', start)) return false;
+  if (!afterBlockBoundary(state, startLine)) return false;
   // the block ends at the first blank line (or end of container)
   let line = startLine + 1;
   while (line < endLine && !state.isEmpty(line) && state.sCount[line] >= state.blkIndent) {

@@ -5,6 +5,7 @@
  * colons, missing cells padded. Replaces markdown-it's GFM table rule.
  */
 import type { StateBlock } from 'markdown-it';
+import { afterBlockBoundary } from './block-boundary.js';
 
 const SEP_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FSEP_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
@@ -60,6 +61,7 @@ export function kramdownTable(state: StateBlock, startLine: number, endLine: num
   // cheap rejection first: this rule is tried at every block start
   const pipe = state.src.indexOf('|', state.bMarks[startLine] + state.tShift[startLine]);
   if (pipe < 0 || pipe > state.eMarks[startLine]) return false;
+  if (!afterBlockBoundary(state, startLine)) return false;
   const lineOf = (l: number) => state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]);
   const first = lineOf(startLine);
   if (!PIPE_CHECK.test(first)) return false;
