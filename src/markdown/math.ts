@@ -4,7 +4,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
-import type { StateInline } from 'markdown-it';
+import type { StateInline, StateCore } from 'markdown-it';
 import { renderAttrs, attrMap } from './html-attributes.js';
 import { afterBlockBoundary } from './block-boundary.js';
 
@@ -52,9 +52,24 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/**
+ * kramdown: `\$$x$$` at the start of a block (and ending its line) is escaped
+ * block math — the backslash goes and the rest is a paragraph, where `$$x$$`
+ * is inline math. Core rule before `inline`.
+ */
+export function escapedBlockMath(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open') continue;
+    if (/^\\\$\$[^]*?\$\$[ \t]*(?:\n|$)/.test(t.content)) t.content = t.content.slice(1);
+  }
+}
+
 export function mathPlugin(md: MarkdownIt): void {
   md.block.ruler.before('table', 'kramdown_block_math', blockMath);
   md.inline.ruler.before('escape', 'kramdown_inline_math', inlineMath);
+  md.core.ruler.before('inline', 'kramdown_escaped_block_math', escapedBlockMath);
   md.renderer.rules.kd_math_block = (tokens, idx) => {
     const t = tokens[idx];
     const body = `\\[${escapeText(t.content)}\\]`;
