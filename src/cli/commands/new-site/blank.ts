@@ -1,6 +1,9 @@
 /**
- * `utterson new --blank`: Jekyll 4.3.1's lib/blank_template, file for file, so a blank
- * Utterson site is the same scaffold `jekyll new --blank` makes (plus the same empty folders).
+ * `utterson new --blank`: Jekyll's lib/blank_template, file for file, with the same empty
+ * folders. As in Jekyll 4.4 (jekyll/jekyll#9257) the partial is `_sass/base.scss`: 4.3.1's
+ * `_sass/main.scss` is shadowed by `assets/css/main.scss` itself under Dart Sass (the
+ * relative import finds the importing file first), which breaks the build there as it does
+ * with jekyll-sass-converter 3 (jekyll/jekyll#9250).
  */
 export const BLANK_DIRS = ['_data', '_drafts', '_includes', '_posts'];
 
@@ -23,7 +26,7 @@ title: "" # the name of your site, e.g. ACME Corp.
   </body>
 </html>
 `,
-    '_sass/main.scss': `$backgroundColor: #ffffff;
+    '_sass/base.scss': `$backgroundColor: #ffffff;
 $bodyColor: #000000;
 $bodyFont: -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol";
 
@@ -36,7 +39,7 @@ body {
     'assets/css/main.scss': `---
 ---
 
-@import "main";
+@import "base";
 `,
     'index.md': `---
 layout: default

@@ -63,8 +63,10 @@ markdown: kramdown
 kramdown:
   input: GFM
 
+# The theme writes its <head> with {% seo %} and {% feed_meta %}.
 plugins:
   - jekyll-feed
+  - jekyll-seo-tag
   - jekyll-sitemap
 
 exclude:
