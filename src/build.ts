@@ -9,6 +9,7 @@ import { BuildError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
 import { renderSiteParallel } from './render/parallel.js';
+import { RenderProfile } from './render/profile.js';
 import { createRenderer, renderSite } from './render/renderer.js';
 import type { Site } from './site/site.js';
 import { assertSafeDestination } from './write/guards.js';
@@ -19,6 +20,8 @@ export interface BuildOptions extends ConfigOverrides {
   cwd?: string;
   /** Render threads (default: the number of cores; 1 renders on the main thread only). */
   jobs?: number;
+  /** Collect per-template and per-phase timings (`--profile`; renders on one thread). */
+  profile?: boolean;
 }
 
 export interface BuildResult {
@@ -30,6 +33,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Seconds the build took. */
   seconds: number;
+  /** With `profile: true`: the timings. */
+  profile?: RenderProfile;
 }
 
 export interface BuildHooks {
@@ -39,7 +44,7 @@ export interface BuildHooks {
 
 export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = process.hrtime.bigint();
-  const { cwd = process.cwd(), jobs = defaultJobs(), ...overrides } = options;
+  const { cwd = process.cwd(), jobs = defaultJobs(), profile: wantProfile, ...overrides } = options;
   const { config, files } = loadConfig(overrides, cwd);
   hooks.onConfig?.(config, files);
   return withTimezone(config.timezone, async () => {
@@ -47,16 +52,27 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     const dest = path.resolve(String(config.destination));
     assertSafeDestination(config.source, dest);
 
+    const profile = wantProfile ? new RenderProfile() : undefined;
+    let mark = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      profile?.phase(name, now - mark);
+      mark = now;
+    };
     const site = readAndGenerate(config, diagnostics);
-    const renderer = createRenderer(site);
-    if (jobs > 1) await renderSiteParallel(site, renderer, { jobs, overrides, cwd });
+    lap('read');
+    const renderer = createRenderer(site, { profile });
+    // Template timings are collected on the main thread, so a profiled build renders there.
+    if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd });
     else renderSite(site, renderer);
+    lap('render');
 
     const items = outputItems(site);
     diagnostics.push(...findConflicts(items));
     writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true });
+    lap('write');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { config, configFiles: files, site, written: items.map((i) => i.destinationPath), diagnostics, seconds };
+    return { config, configFiles: files, site, written: items.map((i) => i.destinationPath), diagnostics, seconds, profile };
   });
 }
 

@@ -14,6 +14,7 @@ import { Page } from '../site/page.js';
 import { allDocuments, posts, type Site } from '../site/site.js';
 import { deepMerge, isHash, type Hash } from '../utils/merge.js';
 import type { DependencyRecorder } from './deps.js';
+import type { RenderProfile } from './profile.js';
 import { Payload } from './payload.js';
 import { postRender, registerLiquid } from '../plugins/index.js';
 
@@ -29,10 +30,13 @@ export interface Renderer {
 export interface RendererOptions {
   /** Records what each output reads, for incremental rebuilds. */
   recorder?: DependencyRecorder;
+  /** Collects `--profile` statistics. */
+  profile?: RenderProfile;
 }
 
 export function createRenderer(site: Site, options: RendererOptions = {}): Renderer {
   const recorder = options.recorder;
+  const profile = options.profile;
   const { config } = site.ctx;
   const diagnostics = site.ctx.diagnostics;
   const markdown = createMarkdownConverter({ kramdown: isHash(config.kramdown) ? config.kramdown : {}, highlighter: String(config.highlighter ?? 'rouge') });
@@ -48,7 +52,13 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
     sassify: (text, syntax) => compileSass(text, syntax, 'sassify', sassOptions).css,
     resolvePostUrl: (name) => resolvePostUrl(site, name),
     resolveLinkUrl: (rel) => resolveLinkUrl(site, rel),
-    onInclude: recorder ? (file) => recorder.include(file) : undefined,
+    onInclude:
+      recorder || profile
+        ? (file) => {
+            recorder?.include(file);
+            profile?.countInclude(path.relative(site.ctx.source, file));
+          }
+        : undefined,
   });
 
   registerLiquid(liquid, site);
@@ -81,8 +91,11 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
 
   /** Renders a template; a Liquid error becomes a BuildError at the file's own line. */
   const renderLiquid = (template: string, file: string, scope: Hash, firstLine = 1): string => {
+    const started = profile ? performance.now() : 0;
     try {
-      return liquid.renderSync(liquid.parse(template, file), scope);
+      const out = liquid.renderSync(liquid.parse(template, file), scope);
+      profile?.record(file, Buffer.byteLength(out), performance.now() - started);
+      return out;
     } catch (err) {
       if (!(err instanceof LiquidRenderError)) throw err;
       // Errors inside an include name the include; lines of this template move by its front matter.
@@ -133,7 +146,7 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
     let layout = layoutName === undefined || layoutName === null ? undefined : site.layouts.get(String(layoutName));
     if (!layout) {
       if (layoutName !== undefined && layoutName !== null) {
-        warn({ file: where, message: `Build Warning: Layout '${String(layoutName)}' requested in ${where} does not exist.` });
+        warn({ file: where, message: `Layout '${String(layoutName)}' requested in ${where} does not exist.` });
       }
       return content;
     }

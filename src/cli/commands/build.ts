@@ -21,6 +21,7 @@ export const buildCommand: Command = {
       },
     });
     for (const d of result.diagnostics) log.diagnostic(d);
+    if (result.profile) process.stdout.write(`\n${result.profile.table()}\n\n`);
     log.info('', `done in ${((Date.now() - started) / 1000).toFixed(3)} seconds.`);
     return EXIT_OK;
   },
