@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolvesInside } from './confine.js';
 
 const SPECIAL_LEADING = /^[._#~]/;
 
@@ -16,7 +17,7 @@ export class EntryFilter {
     private readonly source: string,
     include: string[],
     exclude: string[],
-    private readonly safe = false,
+    readonly safe = false,
   ) {
     const includeSet = new Set(include);
     this.includeMatchers = include.map((p) => matcher(source, p));
@@ -46,16 +47,14 @@ export class EntryFilter {
     return this.matches(this.includeMatchers, entry) || this.matches(this.includeMatchers, base);
   }
 
-  /** In safe mode, symlinks pointing outside the source are not content (EntryFilter#symlink?). */
+  /**
+   * Paths that lead outside the source through a symlink (on the entry or a folder above it)
+   * are not content. Jekyll checks this only in safe mode (EntryFilter#symlink?); Utterson
+   * checks it always, so a site can never publish or read a file from elsewhere.
+   */
   symlinkOutside(absolute: string): boolean {
-    if (!this.safe) return false;
-    try {
-      if (!fs.lstatSync(absolute).isSymbolicLink()) return false;
-      const real = fs.realpathSync(absolute);
-      return !(real === this.source || real.startsWith(this.source + path.sep));
-    } catch {
-      return true;
-    }
+    if (!fs.existsSync(absolute) && !isSymlink(absolute)) return false; // nothing there to read
+    return !resolvesInside(absolute, [this.source]);
   }
 
   private matches(matchers: Matcher[], entry: string): boolean {
@@ -73,6 +72,14 @@ function matcher(source: string, pattern: string): Matcher {
   const re = fnmatchRegExp(withSource);
   const dirForm = pattern.endsWith('/') ? withSource.replace(/\/$/, '') : undefined;
   return (entry) => re.test(entry) || entry.startsWith(withSource) || (dirForm !== undefined && entry === dirForm && isDirectory(entry));
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

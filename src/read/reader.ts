@@ -19,6 +19,7 @@ import type { Site } from '../site/site.js';
 import { StaticFile } from '../site/static-file.js';
 import { deepMerge, isHash, type Hash } from '../utils/merge.js';
 import { JekyllTime, parseTime } from '../utils/time.js';
+import { resolvesInside } from './confine.js';
 import { readDataDir } from './data.js';
 import { EntryFilter } from './entry-filter.js';
 import { hasYamlHeader, readUtf8, splitFrontMatter } from './front-matter.js';
@@ -195,10 +196,12 @@ export function readLayout(abs: string, root: string, name: string): Layout {
 
 function readLayouts(ctx: SiteContext, filter: EntryFilter, themeRoot: string | undefined): Map<string, Layout> {
   const layouts = new Map<string, Layout>();
+  const allowed = themeRoot ? [ctx.source, themeRoot] : [ctx.source];
   const readFrom = (dir: string, root: string, onlyMissing: boolean) => {
     if (!fs.existsSync(dir)) return;
     const entries = fg.sync('**/*.*', { cwd: dir, dot: false, followSymbolicLinks: !ctx.config.safe }).sort();
     for (const entry of filter.filter(entries, '')) {
+      if (!resolvesInside(path.join(dir, entry), allowed)) continue; // a symlink leading elsewhere
       const name = entry.split('.').slice(0, -1).join('.');
       if (onlyMissing && layouts.has(name)) continue;
       layouts.set(name, readLayout(path.join(dir, entry), root, name));

@@ -8,6 +8,29 @@ import { createRequire } from 'node:module';
 import type * as SassModule from 'sass';
 import { BuildError, codeFrame } from '../diagnostics/diagnostic.js';
 import { isHash, type Hash } from '../utils/merge.js';
+import { resolvesInside } from '../read/confine.js';
+
+/** The built-in theme (its `_sass` is on the load path): <package>/theme. */
+const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../theme');
+
+function sassRoots(options: SassOptions): string[] {
+  return [options.source, THEME_ROOT];
+}
+
+function outsideError(file: string): BuildError {
+  return new BuildError({ file, message: 'Sass error: an import leads outside the site source (through `..`, an absolute path or a symlink); Utterson reads no files from elsewhere.' });
+}
+
+/**
+ * Dart Sass follows relative, absolute and symlinked imports anywhere on disk; a stylesheet
+ * that pulled in a file from outside the source (or the theme) fails instead of publishing it.
+ */
+function assertConfined(loaded: URL[], entry: URL, file: string, options: SassOptions): void {
+  for (const u of loaded) {
+    if (u.protocol !== 'file:' || u.href === entry.href) continue;
+    if (!resolvesInside(fileURLToPath(u), sassRoots(options))) throw outsideError(file);
+  }
+}
 
 // Dart Sass takes a quarter of a second to load: only sites with stylesheets pay for it.
 let sassModule: typeof SassModule | undefined;
@@ -71,6 +94,7 @@ export function compileSass(source: string, syntax: 'scss' | 'sass', file: strin
         debug: () => undefined,
       },
     });
+    assertConfined(result.loadedUrls, url, file, options);
     if (!withMap || !result.sourceMap) return { css: `${result.css}\n` };
     const cssName = `${path.basename(file).replace(/\.s[ac]ss$/i, '')}.css`;
     const map = {
@@ -82,6 +106,7 @@ export function compileSass(source: string, syntax: 'scss' | 'sass', file: strin
   } catch (err) {
     if (sassModule && err instanceof sassModule.Exception) {
       const span = err.span;
+      if (span.url?.protocol === 'file:' && !resolvesInside(fileURLToPath(span.url), sassRoots(options))) throw outsideError(file);
       const inThisFile = !span.url || span.url.href === pathToFileURL(path.join(options.source, file)).href;
       throw new BuildError({
         file: inThisFile ? file : path.relative(options.source, fileURLToPath(span.url!)),

@@ -8,6 +8,7 @@ import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLe
 import { parseExpression, evaluate, type Expr } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
 import { toJson } from '../ruby.js';
+import { resolvesInside } from '../../read/confine.js';
 
 const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/;
 const FULL_VALID_SYNTAX = new RegExp(`^\\s*(?:${VALID_SYNTAX.source}(?=\\s|$)\\s*)*$`);
@@ -103,7 +104,8 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       for (const dir of dirs) {
         const path = join(dir, file);
         if (!path.startsWith(dir + sep) && path !== dir) continue;
-        if (existsSync(path) && statSync(path).isFile()) {
+        // Never a file that a symlink leads outside the source (or the theme), --safe or not.
+        if (existsSync(path) && statSync(path).isFile() && resolvesInside(path, kind === 'include_relative' ? [host.env.source] : [host.env.source, ...host.env.includesDirs.slice(1)])) {
           const templates = host.loadInclude(path, relativeName(path));
           this.resolved.set(cacheKey, { templates, path });
           host.env.onInclude?.(path);
