@@ -8,6 +8,8 @@ export interface KramdownEnv {
   idCounter: Map<string, number>;
   /** options set inline with {::options ... /} */
   inlineOptions: Record<string, string>;
+  /** the converter's options (site configuration) */
+  defaults?: { parseBlockHtml: boolean; parseSpanHtml: boolean; footnoteNr: number };
   [key: string]: unknown;
 }
 
@@ -17,4 +19,10 @@ export function createEnv(): KramdownEnv {
 
 export function applyInlineOptions(env: KramdownEnv, list: AttributeList): void {
   for (const [k, v] of list.attrs) env.inlineOptions[k] = v;
+}
+
+/** A boolean option as set inline ({::options x="true" /}), else the site's value. */
+export function booleanOption(env: KramdownEnv, name: string, fallback: boolean): boolean {
+  const v = env.inlineOptions[name];
+  return v === undefined ? fallback : v === 'true';
 }

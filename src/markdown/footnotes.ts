@@ -29,11 +29,18 @@ export function footnotesRendering(md: MarkdownIt, opts: ResolvedKramdownOptions
     const repeat = m.subId > 0 ? `:${m.subId}` : '';
     return (
       `<sup id="fnref:${escapeAttr(n)}${repeat}" role="doc-noteref">` +
-      `<a href="#fn:${escapeAttr(n)}" class="footnote" rel="footnote">${m.id + opts.footnoteNr}</a></sup>`
+      `<a href="#fn:${escapeAttr(n)}" class="footnote" rel="footnote">${m.id + footnoteNr(env)}</a></sup>`
     );
   };
-  r.footnote_block_open = () =>
-    `<div class="footnotes" role="doc-endnotes">\n  <ol${opts.footnoteNr !== 1 ? ` start="${opts.footnoteNr}"` : ''}>\n`;
+  // {::options footnote_nr="10" /} in the text overrides the site's value
+  const footnoteNr = (env: unknown) => {
+    const inline = (env as { inlineOptions?: Record<string, string> }).inlineOptions?.footnote_nr;
+    return inline !== undefined && /^\d+$/.test(inline) ? Number(inline) : opts.footnoteNr;
+  };
+  r.footnote_block_open = (_t, _i, _o, env) => {
+    const nr = footnoteNr(env);
+    return `<div class="footnotes" role="doc-endnotes">\n  <ol${nr !== 1 ? ` start="${nr}"` : ''}>\n`;
+  };
   r.footnote_block_close = () => '  </ol>\n</div>\n';
   r.footnote_open = (tokens, idx, _o, env) => `    <li id="fn:${escapeAttr(name(tokens[idx], env))}" role="doc-endnote">\n`;
   r.footnote_close = () => '    </li>\n';

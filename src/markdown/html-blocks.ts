@@ -6,6 +6,7 @@
  * (em, a, span, ...) start paragraphs instead. Replaces markdown-it's html_block.
  */
 import type { StateBlock } from 'markdown-it';
+import { booleanOption, type KramdownEnv } from './env.js';
 
 export const HTML_SPAN_ELEMENTS = new Set(
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup textarea tt var'.split(' '),
@@ -72,7 +73,9 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   const tagEnd = start + m[0].length;
   const mdAttr = MARKDOWN_ATTR.exec(m[2]);
   const startTag = serializeStartTag(name, mdAttr ? m[2].replace(MARKDOWN_ATTR, '') : m[2], m[3] === '/' || VOID.has(name));
-  const mode = mdAttr ? (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) : '0';
+  const env = state.env as unknown as KramdownEnv;
+  const parseBlockHtml = booleanOption(env, 'parse_block_html', env.defaults?.parseBlockHtml ?? false);
+  const mode = mdAttr ? (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) : parseBlockHtml ? '1' : '0';
 
   if (m[3] === '/' || VOID.has(name)) {
     const tok = state.push('html_block', '', 0);

@@ -148,7 +148,9 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   rendering(md, opts);
   return {
     convert(markdown: string): string {
-      return md.render(markdown, createEnv() as unknown as Record<string, unknown>);
+      const env = createEnv();
+      env.defaults = opts;
+      return md.render(markdown, env as unknown as Record<string, unknown>);
     },
   };
 }

@@ -5,6 +5,7 @@
  *     content untouched (no emphasis, no smart quotes or dashes).
  */
 import type { StateInline, StateCore } from 'markdown-it';
+import { booleanOption, type KramdownEnv } from './env.js';
 
 const RAW_SPAN = /^<(code|kbd|samp|var|textarea|script|style|math)(?=[\s>])[^>]*>/i;
 const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/;
@@ -59,7 +60,10 @@ export function rawSpanElements(state: StateInline, silent: boolean): boolean {
   const rest = state.src.slice(state.pos, state.posMax);
   const st = START_TAG.exec(rest);
   const mdAttr = st ? MARKDOWN_ATTR.exec(st[2]) : null;
-  if (st && mdAttr && (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) === '0') {
+  const env = state.env as unknown as KramdownEnv;
+  const parseSpanHtml = booleanOption(env, 'parse_span_html', env.defaults?.parseSpanHtml ?? true);
+  const mode = mdAttr ? (mdAttr[1] ?? mdAttr[2] ?? mdAttr[3]) : parseSpanHtml ? '1' : '0';
+  if (st && mode === '0') {
     const end = matchingEnd(rest, st[1], st[0].length);
     if (!end) return false;
     if (!silent) {
