@@ -40,6 +40,8 @@ export interface BuildResult {
 export interface BuildHooks {
   /** Called once the configuration is known, before reading (the CLI prints source and destination). */
   onConfig?(config: SiteConfig, files: string[]): void;
+  /** Rendering progress: documents and pages done out of the total. */
+  onProgress?(done: number, total: number): void;
 }
 
 export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
@@ -61,7 +63,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     };
     const site = readAndGenerate(config, diagnostics);
     lap('read');
-    const renderer = createRenderer(site, { profile });
+    const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress });
     // Template timings are collected on the main thread, so a profiled build renders there.
     if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd });
     else renderSite(site, renderer);

@@ -23,6 +23,8 @@ const LIQUID_CONSTRUCT = /{%|{{/;
 export interface Renderer {
   payload: Payload;
   liquid: JekyllLiquid;
+  /** Counts a finished document or page for the progress report. */
+  tick(): void;
   renderDocument(doc: Document): void;
   renderPage(page: Page): void;
 }
@@ -32,6 +34,8 @@ export interface RendererOptions {
   recorder?: DependencyRecorder;
   /** Collects `--profile` statistics. */
   profile?: RenderProfile;
+  /** Told how many documents and pages are rendered, every so often. */
+  onProgress?(done: number, total: number): void;
 }
 
 export function createRenderer(site: Site, options: RendererOptions = {}): Renderer {
@@ -191,10 +195,22 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
   };
 
   payload.recorder = recorder;
+  let done = 0;
+  let lastReport = 0;
+  const total = () => site.pages.length + [...site.collections.values()].reduce((n, c) => n + c.docs.length, 0);
 
   return {
     payload,
     liquid,
+    tick() {
+      done++;
+      if (!options.onProgress) return;
+      const now = performance.now();
+      if (now - lastReport > 100) {
+        lastReport = now;
+        options.onProgress(done, total());
+      }
+    },
     renderDocument(doc) {
       payload.current = doc;
       recorder?.begin(doc);
@@ -260,12 +276,16 @@ export function renderDocuments(renderer: Renderer, docs: Document[], next: () =
   for (let i = next(); i >= 0; i = next()) {
     const doc = docs[i];
     withLocation(doc.displayPath, () => renderer.renderDocument(doc));
+    renderer.tick();
     onRendered?.(i, doc);
   }
 }
 
 export function renderPages(renderer: Renderer, site: Site): void {
-  for (const page of site.pages) withLocation(page.displayPath, () => renderer.renderPage(page));
+  for (const page of site.pages) {
+    withLocation(page.displayPath, () => renderer.renderPage(page));
+    renderer.tick();
+  }
 }
 
 /** Back to the state after reading, for a render that must start over. */

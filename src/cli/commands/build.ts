@@ -19,7 +19,9 @@ export const buildCommand: Command = {
         log.info('Destination:', String(config.destination));
         log.info('Generating...');
       },
+      onProgress: (done, total) => log.progress(done, total, 'Rendering'),
     });
+    log.progress(1, 1, '');
     for (const d of result.diagnostics) log.diagnostic(d);
     if (result.profile) process.stdout.write(`\n${result.profile.table()}\n\n`);
     log.info('', `done in ${((Date.now() - started) / 1000).toFixed(3)} seconds.`);
