@@ -26,18 +26,20 @@ export class EntryFilter {
 
   /**
    * Keeps the entries of `baseDir` (relative to the source, `` or `/ko` or `_posts`) that are content.
-   * `entries` are names or relative paths below baseDir.
+   * `entries` are names or relative paths below baseDir. `confine: false` skips the symlink
+   * check, for callers whose entries do not live under source/baseDir (the layouts folder is
+   * filtered as if at the root, like Jekyll's LayoutReader) and which confine them themselves.
    */
-  filter(entries: string[], baseDir: string): string[] {
-    return entries.filter((e) => this.keep(e, baseDir));
+  filter(entries: string[], baseDir: string, confine = true): string[] {
+    return entries.filter((e) => this.keep(e, baseDir, confine));
   }
 
-  keep(entry: string, baseDir: string): boolean {
+  keep(entry: string, baseDir: string, confine = true): boolean {
     if (entry.endsWith('.')) return false;
     const base = entry.slice(entry.lastIndexOf('/') + 1);
     const included = this.matches(this.includeMatchers, entry) || this.matches(this.includeMatchers, base);
     if (!included && this.matches(this.excludeMatchers, joinRelative(baseDir, entry))) return false;
-    if (this.symlinkOutside(path.join(this.source, baseDir, entry))) return false;
+    if (confine && this.symlinkOutside(path.join(this.source, baseDir, entry))) return false;
     if (included) return true;
     return !(SPECIAL_LEADING.test(entry) || SPECIAL_LEADING.test(base) || entry.endsWith('~'));
   }

@@ -200,7 +200,8 @@ function readLayouts(ctx: SiteContext, filter: EntryFilter, themeRoot: string | 
   const readFrom = (dir: string, root: string, onlyMissing: boolean) => {
     if (!fs.existsSync(dir)) return;
     const entries = fg.sync('**/*.*', { cwd: dir, dot: false, followSymbolicLinks: !ctx.config.safe }).sort();
-    for (const entry of filter.filter(entries, '')) {
+    // Matched against exclude as if at the root (Jekyll's LayoutReader); confined just below.
+    for (const entry of filter.filter(entries, '', false)) {
       if (!resolvesInside(path.join(dir, entry), allowed)) continue; // a symlink leading elsewhere
       const name = entry.split('.').slice(0, -1).join('.');
       if (onlyMissing && layouts.has(name)) continue;
