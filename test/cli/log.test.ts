@@ -12,7 +12,7 @@ describe('CLI output', () => {
   it("aligns topics in Jekyll's 20 columns", () => {
     const { log, out } = capture({ tty: false, env: {} });
     log.info('Source:', '/site');
-    expect(out).toEqual(['             Source: /site\n']);
+    expect(out).toEqual(['            Source: /site\n']);
   });
 
   it('colors warnings and errors on a terminal unless NO_COLOR or CI', () => {
@@ -33,7 +33,7 @@ describe('CLI output', () => {
     tty.log.progress(5, 10, 'Rendering');
     expect(tty.out.join('')).toContain('Rendering 5/10');
     tty.log.info('', 'done');
-    expect(tty.out.join('')).toMatch(/\r\x1b\[2K {19}done\n$/);
+    expect(tty.out.join('')).toMatch(/\r\x1b\[2K {20}done\n$/);
     for (const quiet of [capture({ tty: false, env: {} }), capture({ tty: true, env: { CI: '1' } }), capture({ tty: true, env: {}, quiet: true })]) {
       quiet.log.progress(5, 10, 'Rendering');
       expect(quiet.out).toEqual([]);
