@@ -14,6 +14,7 @@ import { feedPlugin } from './jekyll-feed/index.js';
 import { seoTagPlugin } from './jekyll-seo-tag/index.js';
 import { sitemapPlugin } from './jekyll-sitemap/index.js';
 import { translationsPlugin } from './translations/index.js';
+import { uttersonThemePlugin } from './utterson-theme/index.js';
 
 export const BUILT_IN_PLUGINS: Plugin[] = [
   optionalFrontMatterPlugin,
@@ -30,4 +31,5 @@ export const BUILT_IN_PLUGINS: Plugin[] = [
   avatarPlugin,
   gistPlugin,
   translationsPlugin,
+  uttersonThemePlugin,
 ];
