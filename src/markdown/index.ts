@@ -55,7 +55,13 @@ function escapeText(s: string): string {
 function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void {
   const r = md.renderer.rules;
   const attrsOf = (t: Token) => attrMap(t);
-  r.fence = (tokens, idx) => {
+  // {::options syntax_highlighter_opts="{default_lang: ruby}" /} changes the default language
+  const withInline = (env: unknown): ResolvedKramdownOptions => {
+    const hl = (env as { inlineOptions?: Record<string, string> }).inlineOptions?.syntax_highlighter_opts;
+    const lang = hl ? /default_lang:\s*([\w+#.-]+)/.exec(hl) : null;
+    return lang ? { ...opts, defaultLang: lang[1] } : opts;
+  };
+  r.fence = (tokens, idx, _o, env) => {
     const t = tokens[idx];
     // kramdown-parser-gfm: the language is the info string's first word, up to a '?'
     const m = /^(\S+?)(?:\?\S*)?(?:\s|$)/.exec(t.info.trim());
@@ -65,7 +71,7 @@ function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void 
       attrs.delete('class');
       attrs.set('class', cls ? `language-${m[1]} ${cls}` : `language-${m[1]}`);
     }
-    return renderKramdownCodeBlock(t.content, attrs, m ? m[1] : undefined, opts);
+    return renderKramdownCodeBlock(t.content, attrs, m ? m[1] : undefined, withInline(env));
   };
   // kramdown's alt text is the source between the brackets, only backslash escapes resolved
   r.image = (tokens, idx, _options, _env, self) => {
@@ -75,8 +81,8 @@ function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void 
   };
   // kramdown escapes only & < > in text
   r.text = (tokens, idx) => escapeText(tokens[idx].content);
-  r.code_block = (tokens, idx) => renderKramdownCodeBlock(tokens[idx].content, attrsOf(tokens[idx]), undefined, opts);
-  r.code_inline = (tokens, idx) => renderKramdownCodeSpan(tokens[idx].content, attrsOf(tokens[idx]), opts);
+  r.code_block = (tokens, idx, _o, env) => renderKramdownCodeBlock(tokens[idx].content, attrsOf(tokens[idx]), undefined, withInline(env));
+  r.code_inline = (tokens, idx, _o, env) => renderKramdownCodeSpan(tokens[idx].content, attrsOf(tokens[idx]), withInline(env));
   const cell = (open: string) => (tokens: Token[], idx: number, options: MarkdownItOptions, env: unknown, self: Renderer) => {
     // kramdown fills an empty cell with a no-break space
     const inline = tokens[idx + 1];

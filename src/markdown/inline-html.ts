@@ -74,7 +74,17 @@ export function rawSpanElements(state: StateInline, silent: boolean): boolean {
     return true;
   }
   const m = RAW_SPAN.exec(rest);
-  if (!m) return false;
+  if (!m) {
+    // tags with XML namespaces (`<some:url>`), which CommonMark's tag syntax lacks
+    const ns = /^<\/?[A-Za-z][\w-]*:[\w:-]*(?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/.exec(rest);
+    if (!ns) return false;
+    if (!silent) {
+      const t = state.push('html_inline', '', 0);
+      t.content = ns[0];
+    }
+    state.pos += ns[0].length;
+    return true;
+  }
   const close = rest.toLowerCase().indexOf(`</${m[1].toLowerCase()}>`, m[0].length);
   if (close < 0) return false;
   const end = close + m[1].length + 3;
