@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build, outputItems, type BuildOptions, type BuildResult } from '../build.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkConfig } from './config.js';
-import { checkPageLinks } from './links.js';
+import { anchorIds, checkPageLinks } from './links.js';
 import type { Problem } from './problem.js';
 import { checkTranslations } from './translations.js';
 
@@ -53,12 +53,18 @@ export async function runDoctor(options: BuildOptions = {}): Promise<DoctorRepor
     const sourceOf = new Map<string, string>();
     for (const item of outputItems(result.site)) sourceOf.set(item.destinationPath.split(path.sep).join('/'), item.source);
     const baseurl = String(result.config.baseurl ?? '');
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      let set = ids.get(file);
+      if (!set) ids.set(file, (set = anchorIds(fs.readFileSync(path.join(dest, file), 'utf8'))));
+      return set;
+    };
     let pagesChecked = 0;
     for (const page of [...files].sort()) {
       if (!/\.html?$/i.test(page)) continue;
       pagesChecked++;
       const html = fs.readFileSync(path.join(dest, page), 'utf8');
-      for (const lp of checkPageLinks(page, html, files, baseurl)) {
+      for (const lp of checkPageLinks(page, html, files, baseurl, idsOf)) {
         const src = sourceOf.get(page);
         const file = src ?? page;
         const where = src && src !== page ? ` (in ${page})` : '';

@@ -95,22 +95,26 @@ export function decodeEntities(s: string): string {
   });
 }
 
-export type Resolution = { internal: false } | { internal: true; path: string } | { internal: true; outsideBaseurl: true };
+export type Resolution =
+  | { internal: false }
+  | { internal: true; path: string; fragment?: string }
+  | { internal: true; outsideBaseurl: true };
 
 /**
  * Where a link points in the output tree ('/'-rooted, without baseurl), or `internal: false`
  * for links to other sites, other schemes, same-page fragments and unrendered Liquid.
  */
 export function resolveLink(link: string, page: string, baseurl: string): Resolution {
-  if (link === '' || link.startsWith('#') || link.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(link)) return { internal: false };
+  if (link === '' || link.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(link)) return { internal: false };
   if (/\{\{|\{%/.test(link)) return { internal: false };
+  const hash = link.indexOf('#');
+  const fragment = hash >= 0 ? decode(link.slice(hash + 1)) : undefined;
   let target = link.replace(/[?#].*$/s, '');
-  if (target === '') return { internal: false }; // "?q=1" points at the page itself
-  try {
-    target = decodeURI(target);
-  } catch {
-    // a stray '%' is taken literally, as static servers do
+  if (target === '') {
+    // "#x" and "?q=1#x" point into the page itself
+    return fragment === undefined ? { internal: false } : { internal: true, path: `/${page}`, fragment };
   }
+  target = decode(target);
   const base = normalizeBaseurl(baseurl);
   if (target.startsWith('/')) {
     if (base !== '') {
@@ -122,7 +126,17 @@ export function resolveLink(link: string, page: string, baseurl: string): Resolu
     target = path.posix.join(dir, target) + (target.endsWith('/') ? '/' : '');
   }
   const normalized = path.posix.normalize(target);
-  return { internal: true, path: target.endsWith('/') && !normalized.endsWith('/') ? `${normalized}/` : normalized };
+  const resolved = target.endsWith('/') && !normalized.endsWith('/') ? `${normalized}/` : normalized;
+  return fragment === undefined ? { internal: true, path: resolved } : { internal: true, path: resolved, fragment };
+}
+
+/** Percent-decoding as a browser does before looking a path or fragment up; a stray '%' stays. */
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function normalizeBaseurl(baseurl: string | null | undefined): string {
@@ -131,15 +145,41 @@ export function normalizeBaseurl(baseurl: string | null | undefined): string {
   return b === '/' ? '' : b;
 }
 
-/** Whether a static host would find a file for `/`-rooted `target` among `files` (paths relative to the destination). */
-export function existsInOutput(target: string, files: Set<string>): boolean {
+/** The output file a static host would serve for `/`-rooted `target` (paths relative to the destination), if any. */
+export function findInOutput(target: string, files: Set<string>): string | undefined {
   const rel = target.replace(/^\/+/, '');
-  if (rel === '' || rel.endsWith('/')) return files.has(`${rel}index.html`) || files.has(`${rel}index.htm`);
-  return files.has(rel) || files.has(`${rel}.html`) || files.has(`${rel}/index.html`) || files.has(`${rel}/index.htm`);
+  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`, `${rel}index.htm`] : [rel, `${rel}.html`, `${rel}/index.html`, `${rel}/index.htm`];
+  return candidates.find((c) => files.has(c));
 }
 
-/** Checks every link of one written HTML file. */
-export function checkPageLinks(page: string, html: string, files: Set<string>, baseurl: string): LinkProblem[] {
+export function existsInOutput(target: string, files: Set<string>): boolean {
+  return findInOutput(target, files) !== undefined;
+}
+
+/** Every `id` (and `<a name>`) in an HTML document: the targets of `#fragment` links. */
+export function anchorIds(html: string): Set<string> {
+  const ids = new Set<string>();
+  const cleaned = html.replace(/<!--[\s\S]*?-->/g, '');
+  const tagRe = /<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = tagRe.exec(cleaned))) {
+    if (!m[2]) continue;
+    const attrs = parseAttributes(m[2]);
+    const id = attrs.get('id');
+    if (id !== undefined) ids.add(id);
+    if (m[1].toLowerCase() === 'a' && attrs.has('name')) ids.add(attrs.get('name')!);
+  }
+  return ids;
+}
+
+/** Fragments browsers resolve without an element: the top of the page. */
+const BUILT_IN_FRAGMENTS = new Set(['', 'top']);
+
+/**
+ * Checks every link of one written HTML file. `idsOf` gives the ids of an HTML output file
+ * (for `#fragment` links); without it fragments are not checked.
+ */
+export function checkPageLinks(page: string, html: string, files: Set<string>, baseurl: string, idsOf?: (file: string) => Set<string>): LinkProblem[] {
   const problems: LinkProblem[] = [];
   const seen = new Set<string>();
   for (const ref of extractLinks(html)) {
@@ -149,8 +189,14 @@ export function checkPageLinks(page: string, html: string, files: Set<string>, b
     if (!r.internal) continue;
     if ('outsideBaseurl' in r) {
       problems.push({ kind: ref.kind, page, link: ref.value, reason: `is not under baseurl '${normalizeBaseurl(baseurl)}' (use the relative_url filter)` });
-    } else if (!existsInOutput(r.path, files)) {
+      continue;
+    }
+    const file = findInOutput(r.path, files);
+    if (file === undefined) {
       problems.push({ kind: ref.kind, page, link: ref.value, reason: 'points to no file of the site' });
+    } else if (idsOf && r.fragment !== undefined && !BUILT_IN_FRAGMENTS.has(r.fragment) && /\.html?$/i.test(file) && !idsOf(file).has(r.fragment)) {
+      const where = file === page ? 'this page' : file;
+      problems.push({ kind: ref.kind, page, link: ref.value, reason: `points to no element with id '${r.fragment}' in ${where}` });
     }
   }
   return problems;

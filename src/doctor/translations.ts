@@ -24,7 +24,11 @@ export function checkTranslations(site: Site): Problem[] {
   }
   for (const page of site.pages) items.push({ file: page.displayPath, relativePath: page.relativePath, get: (k) => page.get(k) });
 
+  const seen = new Set<string>();
   for (const item of items) {
+    // One source can have several outputs (jekyll-paginate's page2/ … of index.html): count it once.
+    if (seen.has(item.file)) continue;
+    seen.add(item.file);
     const id = translationId(item.get, key);
     if (id === undefined) continue;
     const lang = detectLanguage({ lang: item.get('lang'), lng: item.get('lng') }, item.relativePath, settings).lang;

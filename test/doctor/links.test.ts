@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPageLinks, decodeEntities, existsInOutput, extractLinks, normalizeBaseurl, resolveLink } from '../../src/doctor/links.js';
+import { anchorIds, checkPageLinks, decodeEntities, existsInOutput, extractLinks, normalizeBaseurl, resolveLink } from '../../src/doctor/links.js';
 
 describe('extractLinks', () => {
   it('finds href/src/srcset/poster on the elements that load or link, with entities decoded', () => {
@@ -35,8 +35,8 @@ describe('extractLinks', () => {
 });
 
 describe('resolveLink', () => {
-  it('leaves other sites, schemes, fragments and unrendered Liquid alone', () => {
-    for (const link of ['', '#top', '//cdn.example.com/x.js', 'https://e.com/', 'mailto:a@b.c', 'tel:+1', 'data:image/png;base64,xx', 'javascript:void(0)', '{{ x }}', '?page=2']) {
+  it('leaves other sites, schemes and unrendered Liquid alone', () => {
+    for (const link of ['', '//cdn.example.com/x.js', 'https://e.com/', 'mailto:a@b.c', 'tel:+1', 'data:image/png;base64,xx', 'javascript:void(0)', '{{ x }}', '?page=2']) {
       expect(resolveLink(link, 'index.html', '')).toEqual({ internal: false });
     }
   });
@@ -46,7 +46,9 @@ describe('resolveLink', () => {
     expect(resolveLink('/blog', 'index.html', '/blog/')).toEqual({ internal: true, path: '/' });
     expect(resolveLink('/about/', 'index.html', '/blog')).toEqual({ internal: true, outsideBaseurl: true });
     expect(resolveLink('/blogger/', 'index.html', '/blog')).toEqual({ internal: true, outsideBaseurl: true });
-    expect(resolveLink('../img/a%20b.png#x', 'posts/one/index.html', '')).toEqual({ internal: true, path: '/posts/img/a b.png' });
+    expect(resolveLink('../img/a%20b.png', 'posts/one/index.html', '')).toEqual({ internal: true, path: '/posts/img/a b.png' });
+    expect(resolveLink('../other/?q=1#sec%C3%A9', 'posts/one/index.html', '')).toEqual({ internal: true, path: '/posts/other/', fragment: 'secé' });
+    expect(resolveLink('#fn:1', 'posts/one/index.html', '')).toEqual({ internal: true, path: '/posts/one/index.html', fragment: 'fn:1' });
     expect(resolveLink('sub/', 'a/b.html', '')).toEqual({ internal: true, path: '/a/sub/' });
     expect(resolveLink('../../../../x.html', 'a/index.html', '')).toEqual({ internal: true, path: '/x.html' });
   });
@@ -82,5 +84,24 @@ describe('checkPageLinks', () => {
       { kind: 'link', page: 'index.html', link: '/blog/gone/', reason: 'points to no file of the site' },
       { kind: 'image', page: 'index.html', link: '/about/me.png', reason: "is not under baseurl '/blog' (use the relative_url filter)" },
     ]);
+  });
+});
+
+describe('fragments', () => {
+  it('collects ids and <a name> anchors, not ones in comments', () => {
+    expect([...anchorIds('<h2 id="intro">x</h2><a name="old"></a><sup id="fnref:1"></sup><!-- <p id="gone"> --><div name="not-an-anchor">')]).toEqual(['intro', 'old', 'fnref:1']);
+  });
+
+  it('reports fragments with no element in the target page, on the page itself or another', () => {
+    const files = new Set(['index.html', 'about/index.html', 'img/a.png']);
+    const pages: Record<string, Set<string>> = { 'index.html': new Set(['main', 'fn:1']), 'about/index.html': new Set(['team']) };
+    const html = '<a href="#main">skip</a><a href="#fn:1">1</a><a href="#fn:2">2</a><a href="#top">top</a><a href="#">x</a>' +
+      '<a href="/about/#team">ok</a><a href="/about/#history">no</a><a href="img/a.png#frag">file</a>';
+    expect(checkPageLinks('index.html', html, files, '', (f) => pages[f])).toEqual([
+      { kind: 'link', page: 'index.html', link: '#fn:2', reason: "points to no element with id 'fn:2' in this page" },
+      { kind: 'link', page: 'index.html', link: '/about/#history', reason: "points to no element with id 'history' in about/index.html" },
+    ]);
+    // without ids, fragments are not checked
+    expect(checkPageLinks('index.html', html, files, '')).toEqual([]);
   });
 });

@@ -19,14 +19,14 @@ describe('utterson doctor', () => {
         '---',
         'layout: default',
         '---',
-        "[About]({{ '/about/' | relative_url }}) [Post]({% post_url 2024-01-01-a %}) [rel](img/a.png) [ext](https://example.org/x) [mail](mailto:a@b.c) [top](#top)",
+        "[About]({{ '/about/#the-team' | relative_url }}) [Post]({% post_url 2024-01-01-a %}) [rel](img/a.png) [ext](https://example.org/x) [mail](mailto:a@b.c) [top](#top)",
         '',
         "![A]({{ '/img/a.png' | relative_url }}) <img srcset=\"img/a.png 1x, {{ '/img/a.png' | relative_url }} 2x\">",
         '',
       ].join('\n'),
-      'about.md': '---\nlayout: default\npermalink: /about/\nlng_pair: id_about\n---\n[home](../)\n',
+      'about.md': '---\nlayout: default\npermalink: /about/\nlng_pair: id_about\n---\n[home](../) [team](#the-team) [note](#fn:1)[^1]\n\n## The team\n\n[^1]: A footnote.\n',
       'ko/about.md': '---\nlayout: default\npermalink: /ko/about/\nlng_pair: id_about\n---\n[홈](/blog/)\n',
-      '_posts/2024-01-01-a.md': '---\nlayout: default\n---\n[about](/blog/about) [query](/blog/about/?x=1#f)\n',
+      '_posts/2024-01-01-a.md': '---\nlayout: default\n---\n[about](/blog/about) [query](/blog/about/?x=1#the-team)\n',
     });
     const r = run(['doctor'], dir);
     expect(r.err).toBe('');
@@ -54,7 +54,7 @@ describe('utterson doctor', () => {
         '---',
         'layout: default',
         '---',
-        "[ok]({{ '/about/' | relative_url }}) [broken](/blog/nowhere/) [unprefixed](/about/) [bad-rel](missing/page.html)",
+        "[ok]({{ '/about/' | relative_url }}) [broken](/blog/nowhere/) [unprefixed](/about/) [bad-rel](missing/page.html) [anchor](/blog/about/#history)",
         '',
         '![missing](/blog/img/missing.png)',
         '',
@@ -82,6 +82,7 @@ describe('utterson doctor', () => {
       'Broken link: index.md: /blog/nowhere/ points to no file of the site (in index.html)',
       "Broken link: index.md: /about/ is not under baseurl '/blog' (use the relative_url filter) (in index.html)",
       'Broken link: index.md: missing/page.html points to no file of the site (in index.html)',
+      "Broken link: index.md: /blog/about/#history points to no element with id 'history' in about/index.html (in index.html)",
       'Missing image: index.md: /blog/img/missing.png points to no file of the site (in index.html)',
       'Missing image: ko/_posts/2024-01-02-dup.md: ../../../../img/gone.jpg points to no file of the site (in ko/2024/01/02/dup.html)',
     ];
@@ -90,7 +91,7 @@ describe('utterson doctor', () => {
     expect(r.err).toMatch(/same\/index\.html\n\s+- one\.md\n\s+- two\.md/);
     // The link that works is not reported, nor is the pair that is fine.
     expect(r.err).not.toContain("{{ '/about/'");
-    expect(r.err).not.toMatch(/Broken link: index\.md: \/blog\/about\//);
+    expect(r.err).not.toMatch(/Broken link: index\.md: \/blog\/about\/ /);
     expect(r.err).toMatch(/Your test results are in\. \d+ problems found/);
     const count = Number(/(\d+) problems found/.exec(r.err)![1]);
     expect(count).toBe(expected.length);
@@ -104,8 +105,24 @@ describe('utterson doctor', () => {
     const r = run(['doctor'], dir);
     expect(r.code).toBe(1);
     expect(r.err).toContain("Translation: ko/index.md: lng_pair 'id_home' has a single member (ko); no en version shares it.");
-    expect(r.err).toContain("Build: ko/index.md: Build Warning: Layout 'nowhere' requested in ko/index.md does not exist.");
+    expect(r.err).toMatch(/Build: ko\/index\.md: .*Layout 'nowhere' requested in ko\/index\.md does not exist\./);
     expect(r.err).toContain('2 problems found');
+  });
+
+  it('counts a paginated page once in its translation group', () => {
+    const dir = site({
+      ...LAYOUT,
+      '_config.yml': 'languages: [en, ko]\npaginate: 1\npaginate_path: /page:num/\nplugins: [jekyll-paginate]\n',
+      'css/site.css': 'body{}\n',
+      'index.html': '---\nlayout: default\nlng_pair: id_home\n---\n{% for p in paginator.posts %}<a href="{{ p.url | relative_url }}">{{ p.title }}</a>{% endfor %}\n',
+      'ko/index.html': '---\nlayout: default\nlng_pair: id_home\n---\n홈\n',
+      '_posts/2024-01-01-a.md': '---\nlayout: default\ntitle: A\n---\nA\n',
+      '_posts/2024-01-02-b.md': '---\nlayout: default\ntitle: B\n---\nB\n',
+    });
+    const r = run(['doctor'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Everything looks fine \(\d+ files, 5 HTML pages checked\)/);
   });
 
   it('has the hyde alias and --help', () => {
