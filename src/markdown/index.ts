@@ -31,6 +31,7 @@ import { lastLinkDefinitionWins } from './link-definitions.js';
 import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js';
 import { orderedListEndsParagraph, horizontalRuleInParagraph } from './paragraph-end.js';
 import { standaloneImages } from './standalone-image.js';
+import { kramdownBlockquote } from './blockquotes.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -111,6 +112,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.block.ruler.before('table', 'kramdown_html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
   fenceGuard(md);
   md.block.ruler.at('code', kramdownCodeBlock);
+  md.block.ruler.at('blockquote', kramdownBlockquote, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   headersPlugin(md);
   md.inline.ruler.before('html_inline', 'kramdown_raw_span_elements', rawSpanElements);
   const backticks = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: (s: StateInline, b: boolean) => boolean }> }).__rules__.find((r) => r.name === 'backticks')!.fn;
