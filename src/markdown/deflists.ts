@@ -8,6 +8,7 @@
 import type { StateBlock, StateCore, Token } from 'markdown-it';
 import { parseAttributeList, type AttributeList } from './attribute-list.js';
 import { meta } from './html-attributes.js';
+import { subParse } from './sub-parse.js';
 
 const DEF_START = /^( {0,3}:)([\t ].*|)$/;
 const LIST_ITEM_IAL = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;
@@ -131,10 +132,7 @@ export function kramdownDefinitionList(state: StateBlock, startLine: number, end
     if (d.ial) (meta(dd).ials ??= []).push(d.ial);
     while (d.lines.length > 1 && d.lines[d.lines.length - 1] === '') d.lines.pop();
     const first = state.tokens.length;
-    const level = state.level;
-    state.md.block.parse(d.lines.join('\n') + '\n', state.md, state.env, state.tokens);
-    for (let i = first; i < state.tokens.length; i++) state.tokens[i].level += level;
-    state.level = level;
+    subParse(state, d.lines.join('\n') + '\n', d.line);
     if (!d.firstAsPara && state.tokens[first]?.type === 'paragraph_open') {
       state.tokens[first].hidden = true;
       for (let i = first + 1; i < state.tokens.length; i++) {

@@ -7,6 +7,7 @@
  */
 import type { StateBlock } from 'markdown-it';
 import { booleanOption, type KramdownEnv } from './env.js';
+import { subParse } from './sub-parse.js';
 
 export const HTML_SPAN_ELEMENTS = new Set(
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup textarea tt var'.split(' '),
@@ -137,9 +138,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
     open.map = [startLine, lastLine + 1];
     open.content = startTag + '\n';
     const body = inner.replace(/^[ \t]*\n/, '');
-    const level = state.level;
-    state.md.block.parse(body, state.md, state.env, state.tokens);
-    state.level = level;
+    subParse(state, body, body.length < inner.length ? startLine + 1 : startLine);
     const close = state.push('html_block', '', 0);
     close.content = endTagText + '\n';
     // an IAL after the end tag belongs to the element
@@ -219,12 +218,7 @@ function finish(state: StateBlock, line: number, absEnd: number): void {
       text += '\n' + state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]);
       next++;
     }
-    const first = state.tokens.length;
-    const level = state.level;
-    state.md.block.parse(text + '\n', state.md, state.env, state.tokens);
-    for (let i = first; i < state.tokens.length; i++) state.tokens[i].level += level;
-    if (state.tokens[first]?.map) state.tokens[first].map = [line, next];
-    state.level = level;
+    subParse(state, text + '\n', line);
   }
   state.line = next;
 }
