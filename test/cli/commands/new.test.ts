@@ -23,7 +23,10 @@ describe('utterson new', () => {
     expect(post).toMatch(/^_posts\/\d{4}-\d{2}-\d{2}-welcome-to-utterson\.md$/);
     expect([before, after]).toContain(post.slice(7, 17));
     expect(files).toEqual(
-      ['.gitignore', '404.html', '_config.yml', '_data/conf/main.yml', '_data/lang/en.yml', '_data/owner/en.yml', post, 'about.md', 'index.html', 'package.json'].sort(),
+      [
+        '.gitignore', '404.html', '_config.yml', '_data/conf/main.yml', '_data/lang/en.yml', '_data/owner/en.yml', post,
+        'about.md', 'archive.html', 'categories.html', 'index.html', 'package.json', 'tags.html',
+      ].sort(),
     );
     const config = read(dir, '_config.yml');
     expect(config).toMatch(/^theme: utterson$/m);
@@ -42,7 +45,7 @@ describe('utterson new', () => {
     expect(b.err).toBe('');
     const out = listFiles(path.join(dir, '_site'));
     const slug = post.slice(7, 17).replace(/-/g, '/');
-    for (const f of ['index.html', 'about/index.html', '404.html', 'assets/css/style.css', 'feed.xml', 'sitemap.xml', `news/${slug}/welcome-to-utterson/index.html`]) {
+    for (const f of ['index.html', 'about/index.html', 'archive/index.html', 'categories/index.html', 'tags/index.html', '404.html', 'assets/css/style.css', 'feed.xml', 'sitemap.xml', `news/${slug}/welcome-to-utterson/index.html`]) {
       expect(out).toContain(f);
     }
     // package.json and friends are excluded, so they are not published.
@@ -51,6 +54,8 @@ describe('utterson new', () => {
     expect(home).toMatch(/<title>My Blog( \| [^<]*)?<\/title>/);
     expect(home).toContain(`href="/news/${slug}/welcome-to-utterson/"`);
     expect(home).toContain('<a href="/about/">About</a>');
+    expect(home).toContain('<a href="/archive/">Archive</a>');
+    expect(read(dir, '_site/tags/index.html')).toContain('utterson');
 
     const doctor = run(['doctor'], dir);
     expect(doctor.err).toBe('');

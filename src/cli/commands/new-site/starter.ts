@@ -1,7 +1,7 @@
 /**
  * `utterson new PATH`: a starter blog on the built-in theme (`theme: utterson`), the way
- * `jekyll new` starts one on minima: config, a first post, an about page, a home page, a 404
- * page, and the data files the theme reads (`_data/lang/<lang>.yml` UI strings,
+ * `jekyll new` starts one on minima: config, a first post, an about page, a home page, archive,
+ * category and tag pages, a 404 page, and the data files the theme reads (`_data/lang/<lang>.yml` UI strings,
  * `_data/owner/<lang>.yml`, `_data/conf/main.yml`).
  */
 export interface StarterOptions {
@@ -96,6 +96,10 @@ navigation:
   items:
     - title: Home
       url: /
+    - title: Archive
+      url: /archive/
+    - title: Tags
+      url: /tags/
     - title: About
       url: /about/
 
@@ -105,18 +109,31 @@ copyright:
 
 post:
   category: "Category"
+  tags: "Tags"
   read_time:
     unit: " min"
     text: " read"
+  toc: "Contents"
   pager:
     label: "More posts"
     older_post: "← Older post"
     newer_post: "Newer post →"
 
+theme:
+  # the light/dark switch (a toggle button: pressed = dark)
+  toggle: "Dark mode"
+
+pagination:
+  label: "Pages"
+  newer: "← Newer posts"
+  older: "Older posts →"
+  page: "Page"
+
 home:
   title: Home
   new_posts_title: Latest posts
   no_posts: No posts yet.
+  all_posts: "All posts →"
 `,
     '_data/owner/en.yml': `# Who writes this site, as English pages show it.
 brand: ${q(o.title)}
@@ -197,6 +214,24 @@ Jekyll-compatible static site generator for Node.js.
 `,
     'index.html': `---
 layout: home
+---
+`,
+    'archive.html': `---
+title: Archive
+layout: archive
+permalink: /archive/
+---
+`,
+    'categories.html': `---
+title: Categories
+layout: categories
+permalink: /categories/
+---
+`,
+    'tags.html': `---
+title: Tags
+layout: tags
+permalink: /tags/
 ---
 `,
     '404.html': `---
