@@ -69,7 +69,7 @@ describe('utterson new', () => {
     expect(read(path.join(parent, 'two words'), '_config.yml')).toMatch(/^title: "Notes: \\"quoted\\" #1"$/m);
     const b = run(['build'], path.join(parent, 'two words'));
     expect(b).toMatchObject({ code: 0, err: '' });
-    expect(read(path.join(parent, 'two words'), '_site/index.html')).toMatch(/<title>Notes: &quot;quoted&quot; #1( \| [^<]*)?<\/title>/);
+    expect(read(path.join(parent, 'two words'), '_site/index.html')).toContain('Notes: &quot;quoted&quot; #1</span>');
   });
 
   it('--blank writes the scaffold of `jekyll new --blank`', () => {
