@@ -144,7 +144,9 @@ export function readSite(ctx: SiteContext, options: ReadOptions): Site {
   readIncludedFiles(ctx, site, filter);
 
   for (const c of collections.values()) c.sortDocs();
-  site.pages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.relativePath < b.relativePath ? -1 : 1));
+  // Reader#sort_files!: a stable sort by name, so pages sharing a name (MrGreen's per-language
+  // tabs/about.md) keep the walk's order: subfolders before the folder's own pages.
+  site.pages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   site.staticFiles.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
 
   for (const c of collections.values()) {
