@@ -42,7 +42,7 @@ function missingDependencies(site: Site): Plugin[] {
 }
 
 function outlineText(html: string | undefined): string | undefined {
-  const text = html?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = html?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
   return text ? text : undefined;
 }
 
