@@ -18,6 +18,10 @@ const INVALID_SEQUENCES = /[./]{2,}/;
 
 type Param = [string, { literal: string } | { expr: Expr }];
 
+/** Liquid's Block::MAX_DEPTH. */
+const MAX_INCLUDE_DEPTH = 100;
+const includeDepth = new WeakMap<Context, number>();
+
 export type IncludeKind = 'include' | 'include_relative' | 'include_cached';
 
 export function includeTag(host: Host, kind: IncludeKind): TagClass {
@@ -63,6 +67,19 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       const params: Record<string, unknown> | undefined = this.params ? {} : undefined;
       if (this.params) for (const [k, v] of this.params) params![k] = 'literal' in v ? v.literal : evaluate(v.expr, ctx);
       const { templates, key } = this.locate(ctx, file);
+      // Liquid's Context#check_overflow: an include that includes itself stops at a fixed
+      // depth with Liquid's message instead of exhausting the JavaScript stack.
+      const depth = (includeDepth.get(ctx) ?? 0) + 1;
+      if (depth > MAX_INCLUDE_DEPTH) throw new Error(`Nesting too deep: '${file}' is included more than ${MAX_INCLUDE_DEPTH} levels deep (does it include itself?)`);
+      includeDepth.set(ctx, depth);
+      try {
+        yield* this.renderFound(ctx, emitter, templates, key, params);
+      } finally {
+        includeDepth.set(ctx, depth - 1);
+      }
+    }
+
+    *renderFound(ctx: Context, emitter: Emitter, templates: unknown[], key: string, params: Record<string, unknown> | undefined): Generator<unknown, void, unknown> {
       if (kind === 'include_cached') {
         const cacheKey = `${key}\0${toJson(params ?? null)}`;
         let out = host.includeCache.get(cacheKey);
