@@ -62,6 +62,28 @@ function lngPairOf(urlPath: string): unknown {
   return undefined;
 }
 
+/** Accessibility basics every page must meet: landmarks, one h1, alt text, named links and buttons. */
+function landmarkProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const count = (sel: string) => document.querySelectorAll(sel).length;
+    if (!document.documentElement.lang) out.push('<html> has no lang');
+    if (!document.title.trim()) out.push('no <title>');
+    if (count('body > header') !== 1) out.push('not one banner <header>');
+    if (count('main#main') !== 1) out.push('not one <main id="main">');
+    if (count('body > footer') !== 1) out.push('not one contentinfo <footer>');
+    if (count('h1') !== 1) out.push(`${count('h1')} <h1> elements`);
+    if (!document.querySelector('a.skip-link[href="#main"]')) out.push('no skip link to #main');
+    for (const nav of document.querySelectorAll('nav')) if (!nav.getAttribute('aria-label') && !nav.getAttribute('aria-labelledby')) out.push('a <nav> without a label');
+    for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) out.push(`<img src="${img.getAttribute('src')}"> has no alt`);
+    for (const el of document.querySelectorAll('a[href], button')) {
+      const hidden = (el as HTMLElement).hidden;
+      if (!hidden && !(el.textContent ?? '').trim() && !el.getAttribute('aria-label')) out.push(`${el.tagName.toLowerCase()} without a name: ${el.outerHTML.slice(0, 80)}`);
+    }
+    return out;
+  });
+}
+
 const pathOf = (url: string) => decodeURI(new URL(url).pathname);
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const dataTheme = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
@@ -152,6 +174,7 @@ describe('the demo blog in Chromium', () => {
         expect(await dataTheme(page), url).toBe('dark');
         // Nothing wider than the screen (tables and code scroll inside themselves).
         expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+        expect(await landmarkProblems(page), url).toEqual([]);
       }
       await page.goto(`${origin}/cors/2023/06/10/About-CORS-2/`);
       // toc: true puts a table of contents linking to the post's sections.
