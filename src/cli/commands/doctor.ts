@@ -8,7 +8,7 @@ const KEYS = ['source', 'config', 'show_drafts', 'future', 'unpublished', 'baseu
 export const doctorCommand: Command = {
   name: 'doctor',
   aliases: ['hyde'],
-  summary: 'Check the site: config, URL conflicts, translations, broken links and images',
+  summary: 'Check config, URL conflicts, translations, links and images',
   flags: BUILD_FLAGS.filter((f) => KEYS.includes(f.key)),
   async run(options, { log }) {
     const { trace: _trace, quiet: _quiet, verbose: _verbose, ...overrides } = options;

@@ -27,7 +27,7 @@ const EXTENSION_FLAG = { key: 'extension', type: 'string' as const, aliases: ['-
 export const newPostCommand: Command = {
   name: 'new-post',
   aliases: ['post'],
-  summary: 'Write a new post: _posts/YYYY-MM-DD-title.md (--lang, --pair for translations)',
+  summary: 'Write a new post in _posts/ (--lang, --pair: a translation)',
   flags: [
     ...LANG_FLAGS,
     { key: 'date', type: 'string', aliases: ['-d', '--date'], help: 'Date of the post, YYYY-MM-DD[ HH:MM[ +ZZZZ]] (default: now)' },
@@ -40,7 +40,7 @@ export const newPostCommand: Command = {
 export const newDraftCommand: Command = {
   name: 'new-draft',
   aliases: ['draft'],
-  summary: 'Write a new draft: _drafts/title.md (publish it with `utterson publish`)',
+  summary: 'Write a new draft in _drafts/',
   flags: [...LANG_FLAGS, EXTENSION_FLAG, ...SITE_FLAGS],
   run: (options, ctx) => compose('draft', options, ctx),
 };

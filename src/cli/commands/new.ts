@@ -11,7 +11,7 @@ import { starterSiteFiles } from './new-site/starter.js';
 export const newCommand: Command = {
   name: 'new',
   aliases: [],
-  summary: 'Create a new site scaffold in PATH (--blank for an empty one)',
+  summary: 'Create a new site in PATH (--blank: an empty scaffold)',
   flags: [
     { key: 'force', type: 'boolean', aliases: ['--force'], help: 'Create the site even if PATH is not empty, overwriting files' },
     { key: 'blank', type: 'boolean', aliases: ['--blank'], help: "Jekyll's blank scaffold: no theme, no posts" },

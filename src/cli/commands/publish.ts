@@ -11,7 +11,7 @@ import { ComposeError, contentDir, display, loadComposeSite, SITE_FLAGS, writeNe
 export const publishCommand: Command = {
   name: 'publish',
   aliases: [],
-  summary: 'Move a draft to _posts/ with a date (_drafts/x.md → _posts/YYYY-MM-DD-x.md)',
+  summary: "Move a draft into _posts/ with today's date (or --date)",
   flags: [{ key: 'date', type: 'string', aliases: ['-d', '--date'], help: 'Date of the post, YYYY-MM-DD[ HH:MM[ +ZZZZ]] (default: now)' }, ...SITE_FLAGS],
   run(options, { log, positionals }) {
     if (positionals.length !== 1) {
