@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config/load.js';
 import { BuildError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { assertStrict } from './diagnostics/strict.js';
 import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
 import { renderSiteParallel } from './render/parallel.js';
@@ -71,6 +72,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
 
     const items = outputItems(site);
     diagnostics.push(...findConflicts(items));
+    assertStrict(config.strict, diagnostics);
     writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true });
     lap('write');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -17,6 +17,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { key: 'baseurl', type: 'string', aliases: ['-b', '--baseurl'], help: 'Serve the website from the given base URL' },
   { key: 'limit_posts', type: 'number', aliases: ['--limit_posts'], help: 'Limits the number of posts to parse and publish' },
   { key: 'safe', type: 'boolean', aliases: ['--safe'], help: 'Safe mode: no symlinks out of the source' },
+  { key: 'strict', type: 'boolean', aliases: ['--strict'], help: 'Fail (status 1, nothing written) if the build reports any warning' },
   { key: 'strict_front_matter', type: 'boolean', aliases: ['--strict_front_matter'], help: 'Fail if errors are present in front matter' },
   { key: 'jobs', type: 'number', aliases: ['-j', '--jobs'], help: 'Render threads (default: the number of cores)' },
   { key: 'profile', type: 'boolean', aliases: ['--profile'], help: 'Print a table of the slowest templates and the time of each phase' },

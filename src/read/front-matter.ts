@@ -4,8 +4,10 @@ import { BuildError, codeFrame } from '../diagnostics/diagnostic.js';
 import { isHash, type Hash } from '../utils/merge.js';
 import { loadYaml, YamlError } from './yaml.js';
 
-// Document::YAML_FRONT_MATTER_REGEXP, anchored at the start (\A) with the sticky flag.
-const FRONT_MATTER = /(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)[ \t]*$\n?)/my;
+// Document::YAML_FRONT_MATTER_REGEXP, anchored at the start (\A) with the sticky flag. Ruby's
+// `\s*$\n?` after the closing fence backtracks to the last line end, so every blank line right
+// after the fence goes with it (a layout's `---\n\n{% capture %}` starts at `{%`).
+const FRONT_MATTER = /(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)[ \t\r\n\f\v]*$\n?)/my;
 // Utils.has_yaml_header? reads the raw first line: a BOM in front means "no front matter".
 const YAML_HEADER = /^---\s*\r?\n/;
 
@@ -89,6 +91,17 @@ export function splitFrontMatter(text: string, display: string): SplitFile {
     throw new BuildError({ file: display, line: 2, message: 'Invalid YAML front matter: it must be a mapping of keys to values.' });
   }
   return { frontMatter: (data as Hash | null) ?? null, content: text.slice(matchedText.length), contentLine };
+}
+
+/**
+ * The text after the front matter block, whatever the YAML in it: Jekyll keeps a file whose
+ * front matter does not parse (without strict_front_matter) with empty data and this content.
+ */
+export function contentAfterFrontMatter(text: string): { content: string; contentLine: number } {
+  FRONT_MATTER.lastIndex = 0;
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { content: text, contentLine: 1 };
+  return { content: text.slice(m[0].length), contentLine: countLines(m[0]) + 1 };
 }
 
 function countLines(s: string): number {

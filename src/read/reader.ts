@@ -22,7 +22,7 @@ import { JekyllTime, parseTime } from '../utils/time.js';
 import { resolvesInside } from './confine.js';
 import { readDataDir } from './data.js';
 import { EntryFilter } from './entry-filter.js';
-import { hasYamlHeader, readUtf8, splitFrontMatter } from './front-matter.js';
+import { contentAfterFrontMatter, hasYamlHeader, readUtf8, splitFrontMatter } from './front-matter.js';
 
 /** The built-in theme ships beside the compiled code: <package>/theme. */
 export const BUILTIN_THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../theme');
@@ -255,7 +255,8 @@ export function readDocument(ctx: SiteContext, doc: Document): boolean {
     if (err instanceof BuildError && !ctx.config.strict_front_matter && /YAML Exception/.test(err.diagnostic.message)) {
       // Jekyll logs the YAML error and goes on with the file's defaults (Document#handle_read_error).
       ctx.diagnostics.push({ ...err.diagnostic, severity: 'error' });
-      doc.read(null, text);
+      const rest = contentAfterFrontMatter(text);
+      doc.read(null, rest.content, rest.contentLine);
       return true;
     }
     throw err;
@@ -266,7 +267,15 @@ export function readDocument(ctx: SiteContext, doc: Document): boolean {
 export function readPage(ctx: SiteContext, abs: string, dir: string, name: string): Page | undefined {
   const page = new Page(ctx, abs, dir, name);
   const text = readUtf8(abs, page.relativePath);
-  const split = splitFrontMatter(text, page.relativePath);
+  let split: { frontMatter: Hash | null; content: string; contentLine: number };
+  try {
+    split = splitFrontMatter(text, page.relativePath);
+  } catch (err) {
+    // Convertible#read_yaml: without strict_front_matter, a warning and the page without data.
+    if (!(err instanceof BuildError) || ctx.config.strict_front_matter || !/YAML Exception/.test(err.diagnostic.message)) throw err;
+    ctx.diagnostics.push({ ...err.diagnostic, severity: 'warning' });
+    split = { frontMatter: null, ...contentAfterFrontMatter(text) };
+  }
   page.read(split.frontMatter, split.content, split.contentLine);
   if (page.data.permalink === '') throw new BuildError({ file: page.relativePath, message: `Invalid permalink in ${page.relativePath}` });
   return page;

@@ -64,7 +64,8 @@ describe('utterson binary', () => {
     expect(run(['build'], dir).code).toBe(0);
     const before = fs.readFileSync(path.join(dir, '_site/index.html'), 'utf8');
     fs.writeFileSync(path.join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\ntext\n');
-    const r = run(['build'], dir);
+    // Bad front matter is a warning in Jekyll unless strict_front_matter is set.
+    const r = run(['build', '--strict_front_matter'], dir);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/broken\.md:\d+/);
     expect(fs.readFileSync(path.join(dir, '_site/index.html'), 'utf8')).toBe(before);
