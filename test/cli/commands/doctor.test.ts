@@ -125,6 +125,21 @@ describe('utterson doctor', () => {
     expect(r.out).toMatch(/Everything looks fine \(\d+ files, 5 HTML pages checked\)/);
   });
 
+  it('-b/--baseurl checks the site as it will be deployed under a sub-path', () => {
+    const dir = site({
+      ...LAYOUT,
+      '_config.yml': 'title: T\n',
+      'css/site.css': 'body{}\n',
+      'index.md': "---\nlayout: default\n---\n[fine]({{ '/about/' | relative_url }}) [hard-coded](/about/)\n",
+      'about.md': '---\nlayout: default\npermalink: /about/\n---\nAbout\n',
+    });
+    expect(run(['doctor'], dir)).toMatchObject({ code: 0, err: '' });
+    const r = run(['doctor', '--baseurl', '/my-repo'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Broken link: index.md: /about/ is not under baseurl '/my-repo' (use the relative_url filter) (in index.html)");
+    expect(r.err).toContain('1 problem found');
+  });
+
   it('has the hyde alias and --help', () => {
     const dir = site({ '_config.yml': 'title: x\n', 'index.html': '<a href="x.html">x</a>\n' });
     const r = run(['hyde'], dir);
