@@ -97,6 +97,28 @@ function readConfigFile(file: string, explicit: boolean): Hash | undefined {
   return data;
 }
 
+/**
+ * Keys whose value Utterson uses as a string or a list: another type would surface later as
+ * a confusing crash, so it is named here (Jekyll's own check covers include/exclude/plugins).
+ */
+const STRING_KEYS = ['permalink', 'baseurl', 'url', 'markdown_ext', 'layouts_dir', 'data_dir', 'includes_dir', 'collections_dir', 'plugins_dir', 'timezone', 'markdown', 'highlighter', 'excerpt_separator'];
+const LIST_KEYS = ['keep_files', 'defaults', 'whitelist', 'gems'];
+
+function checkTypes(config: Hash): void {
+  for (const key of STRING_KEYS) {
+    const v = config[key];
+    if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number') {
+      throw new BuildError({ message: `'${key}' should be set as a string, but was: ${JSON.stringify(v)}.` });
+    }
+  }
+  for (const key of LIST_KEYS) {
+    const v = config[key];
+    if (v !== undefined && v !== null && !Array.isArray(v)) {
+      throw new BuildError({ message: `'${key}' should be set as an array, but was: ${JSON.stringify(v)}.` });
+    }
+  }
+}
+
 /** Configuration.from + validate + add_default_collections + add_default_excludes. */
 function finalize(config: Hash): SiteConfig {
   for (const key of ['include', 'exclude'] as const) {
@@ -107,6 +129,7 @@ function finalize(config: Hash): SiteConfig {
   if ('plugins' in config && config.plugins !== null && !Array.isArray(config.plugins)) {
     throw new BuildError({ message: `'plugins' should be set as an array, but was: ${JSON.stringify(config.plugins)}.` });
   }
+  checkTypes(config);
   let collections = config.collections;
   if (Array.isArray(collections)) collections = Object.fromEntries(collections.map((c) => [String(c), {}]));
   if (collections !== null && collections !== undefined && !isHash(collections)) {
@@ -124,7 +147,10 @@ function finalize(config: Hash): SiteConfig {
   config.include = Array.isArray(config.include) ? (config.include as unknown[]).map(String) : [];
   config.keep_files = Array.isArray(config.keep_files) ? (config.keep_files as unknown[]).map(String) : [];
   if (typeof config.limit_posts === 'string') config.limit_posts = Number(config.limit_posts);
-  if (Number(config.limit_posts) < 0) throw new BuildError({ message: 'limit_posts must be a non-negative number' });
+  const limit = config.limit_posts;
+  if (limit !== undefined && limit !== null && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 0)) {
+    throw new BuildError({ message: `limit_posts must be a non-negative number, but was: ${JSON.stringify(limit)}.` });
+  }
   if (config.timezone && !isValidTimeZone(String(config.timezone))) {
     throw new BuildError({ message: `Unknown timezone '${String(config.timezone)}' in configuration.` });
   }
