@@ -88,10 +88,6 @@ export function checkConfig(config: SiteConfig, configFiles: string[]): Problem[
     add('collections_dir', `'_posts' is outside the custom collections_dir; move it into '${collectionsDir}/' or its posts are not read.`);
   }
 
-  if (config.defaults !== undefined && config.defaults !== null && !Array.isArray(config.defaults)) {
-    add('defaults', "'defaults' should be a list of { scope, values } entries.");
-  }
-
   for (const key of Object.keys(config)) {
     if (KNOWN_KEYS.includes(key) || key in DEPRECATED_KEYS || key.length < 5) continue;
     const near = KNOWN_KEYS.find((k) => k.length >= 5 && editDistance(key, k) <= (k.length >= 8 ? 2 : 1));

@@ -72,10 +72,6 @@ describe('checkConfig', () => {
     ]);
   });
 
-  it("reports 'defaults' that is not a list", () => {
-    expect(check('defaults:\n  layout: post\n')).toEqual(["_config.yml: 'defaults' should be a list of { scope, values } entries."]);
-  });
-
   it('suggests the key a misspelling was meant to be', () => {
     expect(check('exculde: [a]\npermalnk: pretty\ntimezon: UTC\nlanguges: [en]\n')).toEqual([
       "_config.yml: Unknown key 'exculde': did you mean 'exclude'?",
