@@ -7,7 +7,7 @@
  * temporary folder, printed).
  *
  * Needs Chromium at /usr/bin/chromium (or $CHROMIUM_PATH):
- *   apt-get install -y --no-install-recommends chromium
+ *   apt-get install -y chromium
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -84,13 +84,21 @@ function landmarkProblems(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Opens a page and waits until its network is idle: a navigation cancels what the page still
+ * loads (the favicon comes after `load`), which would show up as a failed request.
+ */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(`${origin}${url}`, { waitUntil: 'networkidle' });
+}
+
 const pathOf = (url: string) => decodeURI(new URL(url).pathname);
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const dataTheme = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser test needs it. Install it with:\n  apt-get install -y --no-install-recommends chromium\n(or point CHROMIUM_PATH at a Chromium binary).`);
+    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser test needs it. Install it with:\n  apt-get install -y chromium\n(or point CHROMIUM_PATH at a Chromium binary).`);
   }
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-e2e-'));
   shots = process.env.UTTERSON_E2E_SCREENSHOTS ?? path.join(tmp, 'screenshots');
@@ -117,7 +125,7 @@ describe('the demo blog in Chromium', () => {
   it('home → CORS(3) → its Korean translation → dark mode, on a desktop', async () => {
     const { context, page, problems } = await newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     try {
-      await page.goto(`${origin}/`);
+      await visit(page, '/');
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       expect(await dataTheme(page)).toBe('light');
       await page.screenshot({ path: path.join(shots, 'home-light-desktop.png'), fullPage: true });
@@ -129,6 +137,7 @@ describe('the demo blog in Chromium', () => {
 
       await page.getByRole('link', { name: 'About CORS(3)', exact: true }).click();
       await page.waitForURL(/\/About-CORS-3\/$/);
+      await page.waitForLoadState('networkidle');
       const enPath = pathOf(page.url());
       expect(lngPairOf(enPath)).toBe('id_About_CORS_3');
       // The `:post_cors_3_pic.jpg` shorthand became a real image that loads.
@@ -140,6 +149,7 @@ describe('the demo blog in Chromium', () => {
 
       await page.locator('.lang-switch a[hreflang="ko"]').click();
       await page.waitForURL((u) => u.pathname.startsWith('/ko/'));
+      await page.waitForLoadState('networkidle');
       const koPath = pathOf(page.url());
       expect(koPath).toMatch(/^\/ko\/.*About-CORS-3\/$/);
       expect(lngPairOf(koPath)).toBe(lngPairOf(enPath));
@@ -157,7 +167,7 @@ describe('the demo blog in Chromium', () => {
       await page.screenshot({ path: path.join(shots, 'post-ko-dark-desktop.png') });
 
       // The choice is remembered across pages, over the light system preference.
-      await page.goto(`${origin}/`);
+      await visit(page, '/');
       expect(await dataTheme(page)).toBe('dark');
       await page.screenshot({ path: path.join(shots, 'home-dark-desktop.png'), fullPage: true });
       expect(problems).toEqual([]);
@@ -169,21 +179,21 @@ describe('the demo blog in Chromium', () => {
   it('follows a dark system preference and fits a phone screen', async () => {
     const { context, page, problems } = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' });
     try {
-      for (const url of ['/', '/cors/2023/06/10/About-CORS-2/', '/ko/', '/ko/tags/', '/archive/', '/page2/']) {
-        await page.goto(`${origin}${url}`);
+      for (const url of ['/', '/cors/2023/06/10/About-CORS-2/', '/ko/', '/ko/tags/', '/archive/', '/categories/', '/page2/', '/ko/about/', '/404.html']) {
+        await visit(page, url);
         expect(await dataTheme(page), url).toBe('dark');
         // Nothing wider than the screen (tables and code scroll inside themselves).
         expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
         expect(await landmarkProblems(page), url).toEqual([]);
       }
-      await page.goto(`${origin}/cors/2023/06/10/About-CORS-2/`);
+      await visit(page, '/cors/2023/06/10/About-CORS-2/');
       // toc: true puts a table of contents linking to the post's sections.
       const tocLinks = page.locator('nav.toc a');
       expect(await tocLinks.count()).toBeGreaterThan(2);
       expect(await page.locator(String(await tocLinks.first().getAttribute('href'))).count()).toBe(1);
       await page.screenshot({ path: path.join(shots, 'post-dark-phone.png') });
 
-      await page.goto(`${origin}/`);
+      await visit(page, '/');
       await page.screenshot({ path: path.join(shots, 'home-dark-phone.png'), fullPage: true });
       await page.locator('.theme-toggle').click();
       expect(await dataTheme(page)).toBe('light');
