@@ -1,5 +1,6 @@
 /** `utterson doctor` (`hyde`): Jekyll's doctor, plus link, image and translation checks. */
-import { formatProblem, runDoctor } from '../../doctor/index.js';
+import { BuildError } from '../../diagnostics/diagnostic.js';
+import { formatProblem, runDoctor, type DoctorReport } from '../../doctor/index.js';
 import { BUILD_FLAGS } from '../args.js';
 import { EXIT_BUILD_FAILED, EXIT_OK, type Command } from '../command.js';
 
@@ -12,7 +13,16 @@ export const doctorCommand: Command = {
   flags: BUILD_FLAGS.filter((f) => KEYS.includes(f.key)),
   async run(options, { log }) {
     const { trace: _trace, quiet: _quiet, verbose: _verbose, ...overrides } = options;
-    const report = await runDoctor({ ...overrides, jobs: 1 });
+    let report: DoctorReport;
+    try {
+      report = await runDoctor({ ...overrides, jobs: 1 });
+    } catch (err) {
+      // A site that does not build is the first problem to report; the other checks need the build.
+      if (!(err instanceof BuildError)) throw err;
+      log.diagnostic(err.diagnostic);
+      log.warn('Your test results', 'are in. The site could not be built, so nothing else was checked.');
+      return EXIT_BUILD_FAILED;
+    }
     for (const d of report.notes) log.diagnostic(d);
     for (const p of report.problems) log.warn('', formatProblem(p).replace(/\n/g, `\n${' '.repeat(19)}`));
     const { result } = report;

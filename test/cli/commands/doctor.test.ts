@@ -140,6 +140,15 @@ describe('utterson doctor', () => {
     expect(r.err).toContain('1 problem found');
   });
 
+  it('reports a site that does not build, with the file and line (exit 1)', () => {
+    const bad = site({ '_config.yml': 'title: [unclosed\n' });
+    const r = run(['doctor'], bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^Error: .*_config\.yml:\d+:\d+: Invalid YAML in configuration/m);
+    expect(r.err).toContain('The site could not be built, so nothing else was checked.');
+    expect(r.out).toBe('');
+  });
+
   it('has the hyde alias and --help', () => {
     const dir = site({ '_config.yml': 'title: x\n', 'index.html': '<a href="x.html">x</a>\n' });
     const r = run(['hyde'], dir);
