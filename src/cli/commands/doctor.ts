@@ -15,7 +15,7 @@ export const doctorCommand: Command = {
     const { trace: _trace, quiet: _quiet, verbose: _verbose, ...overrides } = options;
     let report: DoctorReport;
     try {
-      report = await runDoctor({ ...overrides, jobs: 1 });
+      report = await runDoctor(overrides);
     } catch (err) {
       // A site that does not build is the first problem to report; the other checks need the build.
       if (!(err instanceof BuildError)) throw err;
