@@ -146,10 +146,11 @@ function finalize(config: Hash): SiteConfig {
   else config.exclude = [];
   config.include = Array.isArray(config.include) ? (config.include as unknown[]).map(String) : [];
   config.keep_files = Array.isArray(config.keep_files) ? (config.keep_files as unknown[]).map(String) : [];
+  const given = config.limit_posts;
   if (typeof config.limit_posts === 'string') config.limit_posts = Number(config.limit_posts);
   const limit = config.limit_posts;
   if (limit !== undefined && limit !== null && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 0)) {
-    throw new BuildError({ message: `limit_posts must be a non-negative number, but was: ${JSON.stringify(limit)}.` });
+    throw new BuildError({ message: `limit_posts must be a non-negative number, but was: ${JSON.stringify(given)}.` });
   }
   if (config.timezone && !isValidTimeZone(String(config.timezone))) {
     throw new BuildError({ message: `Unknown timezone '${String(config.timezone)}' in configuration.` });
