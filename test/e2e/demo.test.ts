@@ -92,6 +92,34 @@ async function visit(page: Page, url: string): Promise<void> {
   await page.goto(`${origin}${url}`, { waitUntil: 'networkidle' });
 }
 
+/** Text whose contrast with its background is below WCAG AA's 4.5:1 (a sample of the theme's text styles). */
+function contrastProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    const selectors = 'body, p, li, time, h1, h2, h3, a, code, .post-meta, .post-card__meta, .site-brand__sub, .lang-switch a, .lang-switch__current, .pagination__status, .taxonomy__count, .post-taxonomy li, .highlight pre';
+    for (const el of document.querySelectorAll(selectors)) {
+      if (!(el as HTMLElement).offsetParent && el !== document.body) continue; // not rendered
+      const fg = lum(rgb(getComputedStyle(el).color));
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (ratio < 4.5) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${ratio.toFixed(2)}:1 "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+    }
+    return [...new Set(out)];
+  });
+}
+
 const pathOf = (url: string) => decodeURI(new URL(url).pathname);
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const dataTheme = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
@@ -156,6 +184,7 @@ describe('the demo blog in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('ko');
       expect(await page.locator('.lang-switch__current').textContent()).toBe('KO');
 
+      expect(await contrastProblems(page)).toEqual([]);
       const lightBg = await bodyBackground(page);
       const toggle = page.locator('.theme-toggle');
       await expect.poll(() => toggle.isVisible()).toBe(true);
@@ -185,6 +214,7 @@ describe('the demo blog in Chromium', () => {
         // Nothing wider than the screen (tables and code scroll inside themselves).
         expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
         expect(await landmarkProblems(page), url).toEqual([]);
+        expect(await contrastProblems(page), url).toEqual([]);
       }
       await visit(page, '/cors/2023/06/10/About-CORS-2/');
       // toc: true puts a table of contents linking to the post's sections.
