@@ -63,6 +63,25 @@ describe('utterson new', () => {
     expect(doctor.out).toMatch(/Your test results are in\. Everything looks fine/);
   });
 
+  it('becomes bilingual as its _config.yml explains, and new-post pairs the translations', () => {
+    const parent = tempDir();
+    expect(run(['new', 'bi'], parent).code).toBe(0);
+    const dir = path.join(parent, 'bi');
+    write(dir, '_config.yml', read(dir, '_config.yml').replace('languages: [en]', 'languages: [en, ko]'));
+    write(dir, '_data/lang/ko.yml', read(dir, '_data/lang/en.yml').replace('code: en', 'code: ko'));
+    write(dir, '_data/owner/ko.yml', read(dir, '_data/owner/en.yml'));
+    write(dir, 'ko/index.html', '---\nlayout: home\n---\n');
+
+    const en = run(['new-post', 'Caching', '--date', '2024-05-06'], dir);
+    expect(en.out).toContain('Translation id (lng_pair): id_caching');
+    expect(run(['new-post', '캐싱', '--lang', 'ko', '--pair', 'id_caching', '--date', '2024-05-06'], dir).code).toBe(0);
+
+    expect(run(['build'], dir)).toMatchObject({ code: 0, err: '' });
+    const enPage = read(dir, '_site/2024/05/06/caching/index.html');
+    expect(enPage).toContain(`<link rel="alternate" hreflang="ko" href="/ko/2024/05/06/${encodeURIComponent('캐싱')}/">`);
+    expect(run(['doctor'], dir)).toMatchObject({ code: 0, err: '' });
+  });
+
   it('takes --title, and a path of several words as Jekyll does', () => {
     const parent = tempDir();
     expect(run(['new', 'two', 'words', '--title', 'Notes: "quoted" #1'], parent).code).toBe(0);
