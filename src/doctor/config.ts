@@ -29,7 +29,8 @@ export const KNOWN_KEYS = [
   'paginate', 'paginate_path', 'timezone', 'quiet', 'verbose', 'defaults', 'liquid', 'kramdown', 'sass',
   'title', 'description', 'url', 'author', 'email', 'lang', 'theme', 'feed', 'redirect_from', 'sitemap',
   'languages', 'default_lang', 'translations', 'livereload', 'webrick', 'csv_reader', 'tag_page_dir', 'logo',
-  'social', 'twitter', 'facebook', 'webmaster_verifications', 'locale', 'tagline',
+  'social', 'twitter', 'facebook', 'webmaster_verifications', 'locale', 'tagline', 'strict', 'gist',
+  'optional_front_matter', 'require_front_matter', 'readme_index', 'titles_from_headings', 'relative_links',
 ];
 
 export function checkConfig(config: SiteConfig, configFiles: string[]): Problem[] {
