@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Context, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { stripBlankBodies } from './blank.js';
 import { jekyllFilters } from './filters/index.js';
 import type { FilterDef, FilterTable, FilterThis } from './filters/types.js';
 import type { Host } from './host.js';
@@ -129,7 +130,9 @@ class JekyllParser extends Parser {
     }
     if (last < input.length) tokens.push(new HTMLToken(input, last, input.length, filepath));
     trimWhitespace(tokens);
-    return this.parseTokens(tokens);
+    const templates = this.parseTokens(tokens);
+    stripBlankBodies(templates);
+    return templates;
   }
 
   override parseToken(token: TopLevelToken, remainTokens: TopLevelToken[]): any {
