@@ -21,6 +21,7 @@ const suite = await import(pathToFileURL(resolve(toolDir, 'kramdown-suite.mjs'))
 const norm = await import(pathToFileURL(resolve(toolDir, 'htmlnorm.mjs')).href);
 const converter = createMarkdownConverter();
 let pass = 0;
+let exact = 0;
 let fail = 0;
 for (const c of suite.discoverCases(casesDir)) {
   if (!c.expected || (filter && !filter.test(c.name))) continue;
@@ -33,7 +34,10 @@ for (const c of suite.discoverCases(casesDir)) {
     continue;
   }
   const cmp = norm.compareHtml(stripTokens(readFileSync(c.expected, 'utf8')), stripTokens(actual), {});
-  if (cmp.equal) pass++;
+  if (cmp.equal) {
+    pass++;
+    if (readFileSync(c.expected, 'utf8') === actual) exact++;
+  }
   else {
     fail++;
     const fd = norm.firstDifference(cmp.expected, cmp.actual);
@@ -41,4 +45,5 @@ for (const c of suite.discoverCases(casesDir)) {
     if (verbose) console.log(cmp.diff.split('\n').slice(2, 60).map((l: string) => '     ' + l).join('\n'));
   }
 }
+console.log(`${exact} of ${pass} passes byte-identical`);
 console.log(`${pass} passed, ${fail} failed`);

@@ -32,6 +32,7 @@ import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js
 import { orderedListEndsParagraph, horizontalRuleInParagraph } from './paragraph-end.js';
 import { standaloneImages } from './standalone-image.js';
 import { kramdownBlockquote } from './blockquotes.js';
+import { renderWithKramdownLayout } from './layout.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { createEnv } from './env.js';
@@ -158,7 +159,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
     convert(markdown: string): string {
       const env = createEnv();
       env.defaults = opts;
-      return md.render(markdown, env as unknown as Record<string, unknown>);
+      const tokens = md.parse(markdown, env as unknown as Record<string, unknown>);
+      return renderWithKramdownLayout(md, tokens, md.options, env as unknown as Record<string, unknown>, markdown);
     },
   };
 }

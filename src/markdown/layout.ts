@@ -1,0 +1,118 @@
+/**
+ * kramdown's HTML layout: block elements indented two spaces per nesting level,
+ * one empty line wherever the source had blank lines between blocks, list items
+ * with a plain first paragraph written inline (`<li>text</li>`), code blocks
+ * closed as `indent</div>`. Content is what markdown-it's renderer rules write;
+ * only the whitespace between blocks is decided here, so that the bytes match
+ * what Jekyll writes, not just the DOM.
+ */
+import type { MarkdownIt, Token, Renderer } from 'markdown-it';
+
+type Options = Parameters<Renderer['render']>[1];
+type Env = Parameters<Renderer['render']>[2];
+
+const INDENTED = new Set(['bullet_list', 'ordered_list', 'blockquote', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr']);
+const INLINE_BLOCKS = new Set(['paragraph', 'heading', 'dt', 'th', 'td']);
+const NO_BLANK_BEFORE = new Set(['list_item_open', 'dd_open', 'dt_open', 'tr_open', 'th_open', 'td_open', 'thead_open', 'tbody_open', 'tfoot_open']);
+
+export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], options: Options, env: Env, src: string): string {
+  const renderer = md.renderer;
+  const rules = renderer.rules;
+  const lines = src.split('\n');
+  const isBlank = (l: number) => l >= 0 && l < lines.length && /^[\s>]*$/.test(lines[l]);
+
+  const close = (i: number): number => {
+    let depth = 0;
+    for (let j = i; j < tokens.length; j++) {
+      depth += tokens[j].nesting;
+      if (depth === 0) return j;
+    }
+    return tokens.length - 1;
+  };
+  const leaf = (i: number): string => {
+    const t = tokens[i];
+    if (t.type === 'inline') return renderer.renderInline(t.children ?? [], options, env);
+    const rule = rules[t.type];
+    return rule ? rule(tokens, i, options, env, renderer) : renderer.renderToken(tokens, i, options);
+  };
+  /** markdown-it's own loop over a range (footnotes and other structures kept as their rules write them) */
+  const range = (from: number, to: number): string => {
+    let out = '';
+    for (let k = from; k <= to; k++) out += leaf(k);
+    return out;
+  };
+  const openTag = (t: Token, tag = t.tag) => `<${tag}${renderer.renderAttrs(t)}>`;
+
+  const blocks = (from: number, to: number, indent: number, root: boolean): string => {
+    let out = '';
+    let first = true;
+    for (let i = from; i < to; ) {
+      const t = tokens[i];
+      if (t.hidden && t.nesting === 0) {
+        i++;
+        continue;
+      }
+      // one empty line for blank source lines before a block (kramdown's :blank element)
+      if (t.map && (!first || root) && !NO_BLANK_BEFORE.has(t.type) && isBlank(t.map[0] - 1)) out += '\n';
+      first = false;
+      const pad = ' '.repeat(indent);
+      if (t.nesting !== 1) {
+        out += layoutLeaf(i, pad);
+        i++;
+        continue;
+      }
+      const j = close(i);
+      const kind = t.type.replace(/_open$/, '');
+      if (INLINE_BLOCKS.has(kind)) {
+        const inner = leaf(i + 1);
+        if (t.hidden) out += inner;
+        else out += pad + leaf(i) + inner + leaf(j) + (leaf(j).endsWith('\n') ? '' : '\n');
+      } else if (INDENTED.has(kind)) {
+        out += `${pad}${openTag(t)}\n${blocks(i + 1, j, indent + 2, false)}${pad}</${t.tag}>\n`;
+      } else if (kind === 'list_item' || kind === 'dd') {
+        const firstChild = tokens[i + 1];
+        if (i + 1 === j || (firstChild.type === 'paragraph_open' && firstChild.hidden)) {
+          let res = blocks(i + 1, j, indent + 2, false);
+          // kramdown appends a newline to the plain text when blocks follow it
+          const pClose = i + 1 < j ? close(i + 1) : j;
+          if (pClose + 1 < j) {
+            const text = leaf(i + 2);
+            res = text + '\n' + res.slice(text.length);
+          }
+          out += `${pad}${openTag(t)}${res}${res.endsWith('\n') ? pad : ''}</${t.tag}>\n`;
+        } else {
+          out += `${pad}${openTag(t)}\n${blocks(i + 1, j, indent + 2, false)}${pad}</${t.tag}>\n`;
+        }
+      } else {
+        out += range(i, j);
+      }
+      i = j + 1;
+    }
+    return out;
+  };
+
+  const layoutLeaf = (i: number, pad: string): string => {
+    const t = tokens[i];
+    const html = leaf(i);
+    if (!html) return '';
+    switch (t.type) {
+      case 'fence':
+      case 'code_block':
+        return html.startsWith('<div') ? pad + html.replace(/<\/div>\n$/, `${pad}</div>\n`) : pad + html;
+      case 'hr':
+        return `${pad}${html.trimEnd()}\n`;
+      case 'html_block':
+        return t.content.startsWith('<!--') ? pad + html : html;
+      default:
+        return pad + html;
+    }
+  };
+
+  let out = blocks(0, tokens.length, 0, true);
+  // a blank line at the very end is one more empty line
+  let last = lines.length - 1;
+  if (lines[last] === '') last--;
+  const lastBlock = [...tokens].reverse().find((t) => t.map && t.level === 0);
+  if (lastBlock?.map && last >= lastBlock.map[1] && isBlank(last)) out += '\n';
+  return out;
+}
