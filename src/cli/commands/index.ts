@@ -5,7 +5,7 @@ import { cleanCommand } from './clean.js';
 import { doctorCommand } from './doctor.js';
 import { newCommand } from './new.js';
 import { newDraftCommand, newPostCommand } from './new-post.js';
-import { publishCommand } from './publish.js';
+import { publishCommand, unpublishCommand } from './publish.js';
 import { serveCommand } from './serve.js';
 
 export const COMMANDS: Command[] = [
@@ -16,6 +16,7 @@ export const COMMANDS: Command[] = [
   newPostCommand,
   newDraftCommand,
   publishCommand,
+  unpublishCommand,
   doctorCommand,
 ];
 

@@ -1,6 +1,7 @@
 /**
  * jekyll-compose's `publish`: moves a draft (`_drafts/x.md`, `ko/_drafts/x.md`) to the posts
- * folder beside it as `YYYY-MM-DD-x.md` and sets `date:` in its front matter.
+ * folder beside it as `YYYY-MM-DD-x.md` and sets `date:` in its front matter; `unpublish`
+ * moves a post back to the drafts folder beside it, without the date in its name.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,18 +61,55 @@ export const publishCommand: Command = {
   },
 };
 
+export const unpublishCommand: Command = {
+  name: 'unpublish',
+  aliases: [],
+  summary: 'Move a post back into _drafts/, without its date',
+  flags: SITE_FLAGS,
+  run(options, { log, positionals }) {
+    if (positionals.length !== 1) {
+      log.error('Error:', 'You must name one post: utterson unpublish _posts/2024-01-01-my-post.md');
+      return EXIT_USAGE;
+    }
+    try {
+      const site = loadComposeSite(options);
+      const post = findIn(site, positionals[0], '_posts', 'post');
+      const relPost = path.relative(site.source, post);
+      const segments = relPost.split(path.sep);
+      segments[segments.lastIndexOf('_posts')] = '_drafts';
+      segments[segments.length - 1] = segments[segments.length - 1].replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+      const relDraft = segments.join(path.sep);
+      writeNew(path.join(site.source, relDraft), fs.readFileSync(post, 'utf8'), Boolean(options.force), display(relDraft));
+      fs.rmSync(post);
+      log.info('', `Post ${display(relPost)} was moved to ${display(relDraft)}`);
+      return EXIT_OK;
+    } catch (err) {
+      if (err instanceof ComposeError) {
+        log.error('Error:', err.message);
+        return EXIT_BUILD_FAILED;
+      }
+      throw err;
+    }
+  },
+};
+
 /** The draft's absolute path: as given (from the working directory or the source), or a name in `_drafts/`. */
 function findDraft(site: ComposeSite, arg: string): string {
+  return findIn(site, arg, '_drafts', 'draft');
+}
+
+/** A file of a `_drafts` or `_posts` folder: as given (from the working directory or the source), or a name in the default language's folder. */
+function findIn(site: ComposeSite, arg: string, folder: '_drafts' | '_posts', what: string): string {
   const candidates = [path.resolve(arg), path.resolve(site.source, arg)];
   if (!arg.includes('/') && !arg.includes(path.sep)) {
-    const drafts = path.join(site.source, contentDir(site, site.languages.defaultLang, '_drafts'));
-    candidates.push(path.join(drafts, arg), path.join(drafts, `${arg}.md`), path.join(drafts, `${arg}.markdown`));
+    const dir = path.join(site.source, contentDir(site, site.languages.defaultLang, folder));
+    candidates.push(path.join(dir, arg), path.join(dir, `${arg}.md`), path.join(dir, `${arg}.markdown`));
   }
   const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
-  if (!found) throw new ComposeError(`There was no draft found at '${arg}'.`);
+  if (!found) throw new ComposeError(`There was no ${what} found at '${arg}'.`);
   const rel = path.relative(site.source, found);
-  if (rel.startsWith('..') || path.isAbsolute(rel) || !rel.split(path.sep).includes('_drafts')) {
-    throw new ComposeError(`'${arg}' is not in a _drafts folder of the site at ${site.source}.`);
+  if (rel.startsWith('..') || path.isAbsolute(rel) || !rel.split(path.sep).includes(folder)) {
+    throw new ComposeError(`'${arg}' is not in a ${folder} folder of the site at ${site.source}.`);
   }
   return found;
 }

@@ -171,4 +171,20 @@ describe('utterson new-draft and publish', () => {
     expect(run(['publish', '_drafts/plain.md', '--date', '2024-01-09 10:00'], dir).code).toBe(0);
     expect(read(dir, '_posts/2024-01-09-plain.md')).toBe('---\ndate: 2024-01-09 10:00\n---\nJust text.\n');
   });
+
+  it('unpublish moves a post back to the drafts folder beside it, without the date', () => {
+    const dir = site({ ...TWO_LANGS, 'ko/_posts/2024-03-04-글.md': '---\ntitle: 글\ndate: 2024-03-04\n---\nBody\n' });
+    const r = run(['unpublish', 'ko/_posts/2024-03-04-글.md'], dir);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('Post ko/_posts/2024-03-04-글.md was moved to ko/_drafts/글.md');
+    expect(read(dir, 'ko/_drafts/글.md')).toBe('---\ntitle: 글\ndate: 2024-03-04\n---\nBody\n');
+    expect(fs.existsSync(path.join(dir, 'ko/_posts/2024-03-04-글.md'))).toBe(false);
+    // and back again
+    expect(run(['publish', 'ko/_drafts/글.md', '--date', '2024-03-05'], dir).code).toBe(0);
+    expect(read(dir, 'ko/_posts/2024-03-05-글.md')).toBe('---\ntitle: 글\ndate: 2024-03-05\n---\nBody\n');
+
+    expect(run(['unpublish', 'hello'], dir)).toMatchObject({ code: 1, err: expect.stringContaining("There was no post found at 'hello'") });
+    expect(run(['unpublish', '2024-01-01-hello.md'], dir).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, '_drafts/hello.md'))).toBe(true);
+  });
 });
