@@ -29,7 +29,8 @@ export interface DoctorReport {
 export async function runDoctor(options: BuildOptions = {}): Promise<DoctorReport> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-doctor-'));
   try {
-    const result = await build({ ...options, destination: path.join(tmp, 'site') });
+    // `strict: false`: doctor lists every warning rather than stopping at the first (`strict: true` in the config).
+    const result = await build({ ...options, strict: false, destination: path.join(tmp, 'site') });
     const problems: Problem[] = [];
     problems.push(...checkConfig(result.config, result.configFiles));
 

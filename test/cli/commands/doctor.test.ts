@@ -97,9 +97,9 @@ describe('utterson doctor', () => {
     expect(count).toBe(expected.length);
   });
 
-  it('counts a single translation alone as a problem, and a missing layout as a build warning', () => {
+  it('counts a single translation alone as a problem, and a missing layout as a build warning, even with strict: true', () => {
     const dir = site({
-      '_config.yml': 'languages: [en, ko]\n',
+      '_config.yml': 'languages: [en, ko]\nstrict: true\n',
       'ko/index.md': '---\nlng_pair: id_home\nlayout: nowhere\n---\nHi\n',
     });
     const r = run(['doctor'], dir);
