@@ -43,17 +43,44 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
   };
   const openTag = (t: Token, tag = t.tag) => `<${tag}${renderer.renderAttrs(t)}>`;
 
+  const IAL_LINE = /^ {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$/;
+  const pendingIal = (l: number): boolean => l > 0 && IAL_LINE.test(lines[l]) && (isBlank(l - 1) || pendingIal(l - 1));
+  /**
+   * kramdown writes one empty line per blank element: a run of blank source lines
+   * is one element; a definition or ALD line between two runs (an eob element)
+   * makes two, a waiting IAL does not.
+   */
+  const blankRuns = (start: number, lowest: number, prevEnd: number): number => {
+    let runs = 0;
+    let inRun = false;
+    for (let l = start - 1; l >= lowest; l--) {
+      if (isBlank(l)) {
+        if (!inRun) runs++;
+        inRun = true;
+      } else if (l < prevEnd) break;
+      // a waiting IAL adds no element; after a list, `^` swallows the list's trailing blank
+      else if (!pendingIal(l) && !/^\^\s*$/.test(lines[l])) inRun = false;
+    }
+    return runs;
+  };
+
   const blocks = (from: number, to: number, indent: number, root: boolean): string => {
     let out = '';
     let first = true;
+    let prevStart = 0;
+    let prevEnd = 0;
     for (let i = from; i < to; ) {
       const t = tokens[i];
       if (t.hidden && t.nesting === 0) {
         i++;
         continue;
       }
-      // one empty line for blank source lines before a block (kramdown's :blank element)
-      if (t.map && (!first || root) && !NO_BLANK_BEFORE.has(t.type) && isBlank(t.map[0] - 1)) out += '\n';
+      // empty lines for blank source lines before a block (kramdown's :blank elements)
+      if (t.map && (!first || root) && !NO_BLANK_BEFORE.has(t.type)) out += '\n'.repeat(blankRuns(t.map[0], first ? 0 : prevStart, first ? 0 : prevEnd));
+      if (t.map) {
+        prevStart = t.map[0];
+        prevEnd = t.map[1];
+      }
       first = false;
       const pad = ' '.repeat(indent);
       if (t.nesting !== 1) {
@@ -62,6 +89,11 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
         continue;
       }
       const j = close(i);
+      // merged lists keep the first part's line map: the block ends where its last line does
+      for (let k = i; k <= j; k++) {
+        const m = tokens[k].map;
+        if (m && m[1] > prevEnd) prevEnd = m[1];
+      }
       const kind = t.type.replace(/_open$/, '');
       if (INLINE_BLOCKS.has(kind)) {
         const inner = leaf(i + 1);
@@ -109,10 +141,10 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
   };
 
   let out = blocks(0, tokens.length, 0, true);
-  // a blank line at the very end is one more empty line
-  let last = lines.length - 1;
-  if (lines[last] === '') last--;
-  const lastBlock = [...tokens].reverse().find((t) => t.map && t.level === 0);
-  if (lastBlock?.map && last >= lastBlock.map[1] && isBlank(last)) out += '\n';
+  // blank lines after the last block are blank elements too
+  const end = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  const lastBlock = [...tokens].reverse().find((t) => t.map && t.level === 0 && !(t.hidden && t.nesting === 0));
+  if (lastBlock?.map) out += '\n'.repeat(blankRuns(end, lastBlock.map[0], lastBlock.map[1]));
+  else if (!out) out = '\n'.repeat(blankRuns(end, 0, 0));
   return out;
 }
