@@ -19,7 +19,13 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
   const renderer = md.renderer;
   const rules = renderer.rules;
   const lines = src.split('\n');
-  const isBlank = (l: number) => l >= 0 && l < lines.length && /^[\s>]*$/.test(lines[l]);
+  // 0 unknown, 1 blank, 2 not blank
+  const blankCache = new Uint8Array(lines.length);
+  const isBlank = (l: number): boolean => {
+    if (l < 0 || l >= lines.length) return false;
+    if (blankCache[l] === 0) blankCache[l] = /^[\s>]*$/.test(lines[l]) ? 1 : 2;
+    return blankCache[l] === 1;
+  };
 
   const close = (i: number): number => {
     let depth = 0;
@@ -98,7 +104,10 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
       if (INLINE_BLOCKS.has(kind)) {
         const inner = leaf(i + 1);
         if (t.hidden) out += inner;
-        else out += pad + leaf(i) + inner + leaf(j) + (leaf(j).endsWith('\n') ? '' : '\n');
+        else {
+          const end = leaf(j);
+          out += pad + leaf(i) + inner + end + (end.endsWith('\n') ? '' : '\n');
+        }
       } else if (INDENTED.has(kind)) {
         out += `${pad}${openTag(t)}\n${blocks(i + 1, j, indent + 2, false)}${pad}</${t.tag}>\n`;
       } else if (kind === 'list_item' || kind === 'dd') {
@@ -143,7 +152,11 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
   let out = blocks(0, tokens.length, 0, true);
   // blank lines after the last block are blank elements too
   const end = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
-  const lastBlock = [...tokens].reverse().find((t) => t.map && t.level === 0 && !(t.hidden && t.nesting === 0));
+  let lastBlock: Token | undefined;
+  for (let k = tokens.length - 1; k >= 0 && !lastBlock; k--) {
+    const t = tokens[k];
+    if (t.map && t.level === 0 && !(t.hidden && t.nesting === 0)) lastBlock = t;
+  }
   if (lastBlock?.map) out += '\n'.repeat(blankRuns(end, lastBlock.map[0], lastBlock.map[1]));
   else if (!out) out = '\n'.repeat(blankRuns(end, 0, 0));
   return out;
