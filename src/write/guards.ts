@@ -30,11 +30,15 @@ function realish(p: string): string {
   }
 }
 
-/** A path inside the destination, or an error if `relative` would escape it. */
+/**
+ * A path inside the destination, as Jekyll.sanitized_path makes it: `..` cannot climb above
+ * the destination's root (`../x.html` is `x.html`) and an absolute path is taken from there.
+ */
 export function insideDestination(dest: string, relative: string): string {
-  const target = path.resolve(dest, relative);
-  if (target !== dest && !target.startsWith(dest + path.sep)) {
-    throw new BuildError({ message: `Refusing to write '${relative}' outside the destination.` });
+  const clean = path.posix.resolve('/', relative.split(path.sep).join('/')).replace(/^\/+/, '');
+  const target = path.join(dest, clean);
+  if (clean === '' || !target.startsWith(dest + path.sep)) {
+    throw new BuildError({ message: `Refusing to write '${relative}': it is not a file inside the destination.` });
   }
   return target;
 }

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { insideDestination } from './guards.js';
 
 export type OutputItem =
@@ -59,16 +59,22 @@ export function writeSite(items: OutputItem[], options: WriteOptions): { written
     const dirs = new Set<string>();
     for (const item of items) {
       const target = insideDestination(staging, item.destinationPath);
-      const dir = path.dirname(target);
-      if (!dirs.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
-        dirs.add(dir);
-      }
-      if (item.kind === 'content') fs.writeFileSync(target, item.content);
-      else {
-        fs.copyFileSync(item.from, target);
-        const st = fs.statSync(item.from);
-        fs.utimesSync(target, st.atime, st.mtime);
+      try {
+        const dir = path.dirname(target);
+        if (!dirs.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true });
+          dirs.add(dir);
+        }
+        if (item.kind === 'content') fs.writeFileSync(target, item.content);
+        else {
+          fs.copyFileSync(item.from, target);
+          const st = fs.statSync(item.from);
+          fs.utimesSync(target, st.atime, st.mtime);
+        }
+      } catch (err) {
+        // A file where another output needs a folder (`a` and `a/b.html`), a vanished source…
+        const e = err as NodeJS.ErrnoException;
+        throw new BuildError({ file: item.source, message: `Could not write '${item.destinationPath}': ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ') }, { cause: err });
       }
     }
   } catch (err) {

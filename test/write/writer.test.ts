@@ -58,11 +58,23 @@ describe('writeSite', () => {
     expect(fs.readdirSync(root).sort()).toEqual(['_site']);
   });
 
-  it('refuses to write outside the destination', () => {
+  it('never writes outside the destination: `..` stops at its root, as Jekyll.sanitized_path', () => {
     const root = tmp();
     const dest = path.join(root, '_site');
-    expect(() => writeSite([page('../escaped.html', 'x')], { dest, keepFiles: [] })).toThrow(/outside the destination/);
+    writeSite([page('../escaped.html', 'x'), page('a/../../../b/c.html', 'y'), page('/abs.html', 'z')], { dest, keepFiles: [] });
     expect(fs.existsSync(path.join(root, 'escaped.html'))).toBe(false);
+    expect(fs.readFileSync(path.join(dest, 'escaped.html'), 'utf8')).toBe('x');
+    expect(fs.readFileSync(path.join(dest, 'b/c.html'), 'utf8')).toBe('y');
+    expect(fs.readFileSync(path.join(dest, 'abs.html'), 'utf8')).toBe('z');
+    expect(fs.readdirSync(root)).toEqual(['_site']);
+    expect(() => writeSite([page('..', 'x')], { dest, keepFiles: [] })).toThrow(/not a file inside the destination/);
+  });
+
+  it('reports a file that another output needs as a folder as a build error naming both', () => {
+    const root = tmp();
+    const dest = path.join(root, '_site');
+    expect(() => writeSite([page('a', '1'), page('a/b.html', '2')], { dest, keepFiles: [] })).toThrow(/a\/b\.html\.md: Could not write 'a\/b\.html'/);
+    expect(fs.readdirSync(root)).toEqual([]);
   });
 
   it('reports two sources writing one destination', () => {
