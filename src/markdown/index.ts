@@ -24,7 +24,7 @@ import { headersPlugin } from './headers.js';
 import { kramdownDefinitionList, definitionListsRule } from './deflists.js';
 import { rawSpanElements, spanHtml, noProcessingInstructions } from './inline-html.js';
 import { loneBacktick } from './code-spans.js';
-import { linkDestinationsPlugin } from './link-destinations.js';
+import { linkDestinationsPlugin, spacedReferenceLink } from './link-destinations.js';
 import { kramdownEmphasis } from './emphasis-rule.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { lastLinkDefinitionWins } from './link-definitions.js';
@@ -123,6 +123,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   // kramdown writes link targets and texts as they are in the source
   md.normalizeLink = (url) => url;
   linkDestinationsPlugin(md);
+  md.inline.ruler.before('link', 'kramdown_spaced_reference_link', spacedReferenceLink);
   lastLinkDefinitionWins(md);
   md.inline.ruler.at('emphasis', kramdownEmphasis);
   const hr = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: Parameters<typeof horizontalRuleInParagraph>[0] }> }).__rules__.find((r) => r.name === 'hr')!.fn;

@@ -1,6 +1,7 @@
 /**
  * kramdown link definitions: a later definition of the same name replaces an
- * earlier one (markdown-it keeps the first). Wraps markdown-it's reference rule.
+ * earlier one (markdown-it keeps the first), and a destination followed by an
+ * unclosed title is not a definition. Wraps markdown-it's reference rule.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
@@ -13,8 +14,11 @@ export function lastLinkDefinitionWins(md: MarkdownIt): void {
   md.block.ruler.at(
     'reference',
     (state, startLine, endLine, silent) => {
-      if (silent) return original(state, startLine, endLine, silent);
       const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
+      // kramdown: a destination with a quote after a space (an unclosed title) is no definition
+      const def = /^\[[^\n\]]+\]:[ \t]*(?:<.*?>|([^\n]*?\S[^\n]*?))(?:[ \t]+?(["'])(.+?)\2)?[ \t]*$/.exec(line);
+      if (def && def[1] !== undefined && /[ \t]+["']/.test(def[1])) return false;
+      if (silent) return original(state, startLine, endLine, silent);
       const m = /^\[([^\]]+)\]:/.exec(line);
       const refs = (state.env as { references?: Record<string, unknown> }).references;
       if (!m || !refs) return original(state, startLine, endLine, silent);

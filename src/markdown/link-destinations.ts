@@ -3,7 +3,7 @@
  * (`[a](with spaces.html "title")`): a replacement for markdown-it's
  * parseLinkDestination used by inline links, images and reference definitions.
  */
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, StateInline } from 'markdown-it';
 
 interface Result {
   ok: boolean;
@@ -47,4 +47,34 @@ export function linkDestinationsPlugin(md: MarkdownIt): void {
     if (end === start) return { ok: false, pos: start, str: '' };
     return { ok: true, pos: end, str: unescape(str.slice(start, end)) };
   };
+}
+
+/**
+ * kramdown reference links may have whitespace between the text and the id:
+ * `[text] [id]`, `[text]\n[id]` (markdown-it only knows `[text][id]`).
+ */
+export function spacedReferenceLink(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== 0x5b /* [ */) return false;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, start, true);
+  if (labelEnd < 0) return false;
+  const m = /^[ \t]*\n?[ \t]*\[([^\]]*)\]/.exec(state.src.slice(labelEnd + 1, Math.min(state.posMax, labelEnd + 300)));
+  if (!m || !/^\s/.test(state.src.slice(labelEnd + 1, labelEnd + 2))) return false;
+  const refs = (state.env as { references?: Record<string, { href: string; title: string }> }).references;
+  const id = m[1] || state.src.slice(start + 1, labelEnd);
+  const ref = refs?.[state.md.utils.normalizeReference(id)];
+  if (!ref) return false;
+  if (!silent) {
+    const open = state.push('link_open', 'a', 1);
+    open.attrs = [['href', ref.href]];
+    if (ref.title) open.attrs.push(['title', ref.title]);
+    const oldMax = state.posMax;
+    state.pos = start + 1;
+    state.posMax = labelEnd;
+    state.md.inline.tokenize(state);
+    state.posMax = oldMax;
+    state.push('link_close', 'a', -1);
+  }
+  state.pos = labelEnd + 1 + m[0].length;
+  return true;
 }
