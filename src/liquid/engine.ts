@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Context, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { stripBlankBodies } from './blank.js';
+import { renderTemplatesSync, setTextTemplateClass } from './render-loop.js';
 import { jekyllFilters } from './filters/index.js';
 import type { FilterDef, FilterTable, FilterThis } from './filters/types.js';
 import type { Host } from './host.js';
@@ -180,6 +181,11 @@ function liquidOptions(config: Record<string, any>) {
 export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   const opts = liquidOptions(env.config ?? {});
   const liquid = new Liquid({ operators, strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: false });
+  // Every template list (tags' bodies included) renders through one synchronous loop.
+  setTextTemplateClass(liquid.parse('x')[0]);
+  (liquid.renderer as any).renderTemplates = function* (templates: Template[], ctx: Context, emitter?: Emitter) {
+    return renderTemplatesSync(templates, ctx, emitter);
+  };
   const parsed = new Map<string, unknown[]>();
   const variables = new Map<string, LaxVariable>();
   const includes = new Map<string, unknown[]>();
@@ -221,7 +227,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
       return t;
     },
     renderToString(templates, ctx) {
-      return toValueSync(liquid.renderer.renderTemplates(templates as Template[], ctx)) as string;
+      return renderTemplatesSync(templates as Template[], ctx);
     },
     loadInclude(absPath, relName) {
       let t = includes.get(absPath);
@@ -282,7 +288,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
     renderSync(templates, scope) {
       const ctx = new Context(scope, liquid.options, { sync: true, strictVariables: opts.strictVariables }, { liquid });
       try {
-        return toValueSync(liquid.renderer.renderTemplates(templates as Template[], ctx)) as string;
+        return renderTemplatesSync(templates as Template[], ctx);
       } catch (e) {
         throw toRenderError(e, '', '');
       }

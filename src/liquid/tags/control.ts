@@ -2,8 +2,10 @@
  * Liquid 5.4 behaviours of the control tags that liquidjs runs: `==` on `blank`/`empty`,
  * `forloop.parentloop`, and tablerow's line breaks.
  */
-import { Tokenizer, ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tokenizer, ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, isTruthy, isFalsy, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { rubyEquals } from '../condition.js';
+import { renderTemplatesSync } from '../render-loop.js';
+import { evaluate, parseExpression, type Expr } from '../variable.js';
 import { RubyRange, isHash } from '../ruby.js';
 
 function isEmptyValue(v: unknown): boolean {
@@ -157,5 +159,73 @@ function rejectingUnknownOperator<T extends new (...args: any[]) => any>(Base: T
   };
 }
 
-export const JekyllIfTag = rejectingUnknownOperator(IfTag);
-export const JekyllUnlessTag = rejectingUnknownOperator(UnlessTag);
+/**
+ * A branch condition compiled to a plain function when it is made only of lookups, strings,
+ * integers, nil/true/false joined by `==`, `!=`, `<>`, `and`, `or` (MrGreen runs such an `if`
+ * hundreds of thousands of times); anything else keeps liquidjs' generator evaluation. The
+ * stack machine follows liquidjs' postfix order and operator results, and operands read
+ * variables as `{{ }}` does.
+ */
+type Fast = (ctx: Context) => unknown;
+function compileCondition(value: any): Fast | undefined {
+  if (!value || value.filters?.length || !Array.isArray(value.initial?.postfix)) return undefined;
+  const steps: (Expr | string)[] = [];
+  for (const token of value.initial.postfix as any[]) {
+    if (TypeGuards.isOperatorToken(token)) {
+      if (!FAST_OPERATORS.has(token.operator)) return undefined;
+      steps.push(token.operator);
+    } else if (TypeGuards.isPropertyAccessToken(token) || TypeGuards.isQuotedToken(token)) {
+      steps.push(parseExpression(token.getText()));
+    } else if (TypeGuards.isNumberToken(token) && /^-?\d+$/.test(token.getText())) {
+      steps.push(parseExpression(token.getText()));
+    } else if (TypeGuards.isLiteralToken(token) && /^(nil|null|true|false)$/.test(token.getText())) {
+      steps.push(parseExpression(token.getText()));
+    } else return undefined;
+  }
+  return (ctx) => {
+    const stack: unknown[] = [];
+    for (const step of steps) {
+      if (typeof step !== 'string') {
+        stack.push(evaluate(step, ctx));
+        continue;
+      }
+      const r = toValue(stack.pop());
+      const l = toValue(stack.pop());
+      if (step === '==') stack.push(rubyEquals(l, r));
+      else if (step === '!=' || step === '<>') stack.push(!rubyEquals(l, r));
+      else if (step === 'and') stack.push(isTruthy(l, ctx) && isTruthy(r, ctx));
+      else stack.push(isTruthy(l, ctx) || isTruthy(r, ctx));
+    }
+    return stack[0];
+  };
+}
+const FAST_OPERATORS = new Set(['==', '!=', '<>', 'and', 'or']);
+
+/** if/unless whose simple conditions run as plain functions and whose bodies render in place. */
+function withFastConditions<T extends new (...args: any[]) => any>(Base: T, firstTest: (v: unknown, ctx: Context) => boolean): T {
+  return class extends Base {
+    fast?: (Fast | undefined)[];
+    constructor(...args: any[]) {
+      super(...args);
+      const branches = (this as any).branches as any[];
+      const fast = branches.map((b) => compileCondition(b.value));
+      if (fast.every((f) => f !== undefined)) this.fast = fast;
+    }
+    render(ctx: Context, emitter: Emitter): any {
+      if (!this.fast || (this as any).unknownOperator || ctx.strictVariables || ctx.opts.lenientIf) return super.render(ctx, emitter);
+      const branches = (this as any).branches as any[];
+      for (let i = 0; i < branches.length; i++) {
+        const v = toValue(this.fast[i]!(ctx));
+        const test = branches[i].test ?? (i === 0 ? firstTest : isTruthy);
+        if (test(v, ctx)) {
+          renderTemplatesSync(branches[i].templates, ctx, emitter);
+          return;
+        }
+      }
+      renderTemplatesSync((this as any).elseTemplates || [], ctx, emitter);
+    }
+  };
+}
+
+export const JekyllIfTag = withFastConditions(rejectingUnknownOperator(IfTag), isTruthy);
+export const JekyllUnlessTag = withFastConditions(rejectingUnknownOperator(UnlessTag), isFalsy);
