@@ -168,10 +168,9 @@ title: "${t}"
 date: ${date.toISOString().replace('T', ' ').slice(0, 19)} +0000
 category: ${category}
 tags: [${tags.join(', ')}]
-lng_pair: ${pair}
----
+${korean ? `lng_pair: ${pair}\n` : ''}---
 `;
-    // Split the two languages' posts between posts per language so about half are paired.
+    // Every other post has a Korean translation, paired by lng_pair.
     if (korean) {
       write(`ko/_posts/${ymd}-post-${i}.md`, fm('ko', `${KO_WORDS[i % KO_WORDS.length]} ${i}`) + postBody(r, KO_WORDS, i));
     }

@@ -50,6 +50,8 @@ interface State {
   recorder: DependencyRecorder;
   /** Some render read another document's content: render order matters, so always rebuild fully. */
   orderSensitive: boolean;
+  /** The views of the last renderer, reused while front matter stays the same. */
+  payload: Renderer['payload'];
   byPath: Map<string, Renderable>;
   staticByPath: Map<string, Site['staticFiles'][number]>;
   filter: EntryFilter;
@@ -112,6 +114,7 @@ export class IncrementalBuilder {
         site,
         recorder,
         orderSensitive: renderer.payload.orderSensitive.size > 0,
+        payload: renderer.payload,
         byPath: indexRenderables(site),
         staticByPath: new Map(site.staticFiles.map((f) => [f.path, f])),
         filter: new EntryFilter(config.source, config.include, config.exclude, Boolean(config.safe)),
@@ -128,6 +131,7 @@ export class IncrementalBuilder {
     if (!state || this.dirty) return this.full('previous build failed or none yet');
     const plan = this.plan(state, changes);
     if (plan.full) return this.full(plan.full);
+    if (state.orderSensitive && !plan.empty) return this.full('templates read other documents\' content, so render order matters');
     const rewriter = enabledPlugins(state.site).find((p) => p.rewritesContent);
     if (rewriter && (plan.docs.length > 0 || plan.pages.length > 0)) return this.full(`${rewriter.name} rewrites content after reading`);
     if (plan.empty) return { mode: 'none', written: [], rendered: 0, diagnostics: [], seconds: elapsed(started) };
@@ -243,8 +247,9 @@ export class IncrementalBuilder {
       for (const page of site.pages) if (/\.s[ac]ss$/i.test(page.ext)) toRender.add(page);
     }
 
-    // A fresh renderer: parse caches (includes, layouts) must not serve old text.
-    const renderer = createRenderer(site, { recorder });
+    // A fresh renderer, so parse caches (includes, layouts) never serve old text; the views
+    // are reused, since no front matter changed.
+    const renderer = createRenderer(site, { recorder, payload: state.payload });
     const ordered = [...toRender].sort((a, b) => renderRank(site, a) - renderRank(site, b));
     const outputs: { destinationPath: string; content: string }[] = [];
     for (const item of ordered) {

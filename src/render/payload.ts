@@ -39,7 +39,8 @@ export class Payload {
 
   constructor(
     readonly model: Site,
-    private readonly hooks: ViewHooks,
+    /** Replaced when an incremental rebuild reuses these views with a new renderer. */
+    public hooks: ViewHooks,
   ) {
     this.jekyll = { version: JEKYLL_VERSION, environment: process.env.JEKYLL_ENV || 'development' };
     this.site = this.buildSiteView();
@@ -137,7 +138,7 @@ export class Payload {
       enumerable: true,
     });
     Object.defineProperty(view, 'excerpt', {
-      get: () => (this.recorder?.readContentOf(doc), doc.data.excerpt instanceof Excerpt ? hooks.excerptOf(doc) : doc.data.excerpt === undefined || doc.data.excerpt === null ? '' : String(doc.data.excerpt)),
+      get: () => (this.recorder?.readContentOf(doc), doc.data.excerpt instanceof Excerpt ? this.hooks.excerptOf(doc) : doc.data.excerpt === undefined || doc.data.excerpt === null ? '' : String(doc.data.excerpt)),
       enumerable: true,
     });
     Object.defineProperty(view, 'next', { get: () => (doc.next ? this.docView(doc.next) : null), enumerable: true });
@@ -186,11 +187,11 @@ export class Payload {
     for (const c of model.collections.values()) {
       if (c.label !== 'posts') lazy(c.label, () => c.docs.map((d) => this.docView(d)));
     }
-    const siteData = config.data ?? model.data;
     Object.defineProperty(view, 'data', {
       get: () => {
         this.recorder?.readData();
-        return siteData;
+        // Read live: an incremental rebuild replaces the model's data when a data file changes.
+        return config.data ?? model.data;
       },
       enumerable: true,
     });

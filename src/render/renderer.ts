@@ -36,6 +36,11 @@ export interface RendererOptions {
   profile?: RenderProfile;
   /** Told how many documents and pages are rendered, every so often. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Views of an earlier renderer of the same site to reuse (incremental rebuilds, where front
+   * matter did not change): building every post's view again costs more than the render.
+   */
+  payload?: Payload;
 }
 
 export function createRenderer(site: Site, options: RendererOptions = {}): Renderer {
@@ -118,8 +123,8 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
     }
   };
 
-  const payload: Payload = new Payload(site, {
-    excerptOf(doc) {
+  const hooks = {
+    excerptOf(doc: Document): string {
       const excerpt = doc.data.excerpt as Excerpt;
       if (excerpt.output === undefined) {
         for (const w of excerpt.warnings) warn({ file: doc.displayPath, message: w });
@@ -131,7 +136,9 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
       }
       return excerpt.output;
     },
-  });
+  };
+  const payload: Payload = options.payload ?? new Payload(site, hooks);
+  payload.hooks = hooks;
 
   const scopeFor = (page: Hash, paginator: Hash | null | undefined, layout: Hash | undefined): Hash => ({
     site: payload.site,

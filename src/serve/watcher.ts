@@ -4,6 +4,7 @@
  * configuration files (Jekyll does not reread them while serving) and `exclude`.
  * Events are debounced into batches of changed paths (relative to the source).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { fnmatchRegExp } from '../read/entry-filter.js';
@@ -59,9 +60,11 @@ export interface SourceWatcher {
   close(): Promise<void>;
 }
 
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+
 /** Starts watching; resolves once the initial scan is done, so later edits are seen. */
 export async function watchSource(options: SourceWatcherOptions): Promise<SourceWatcher> {
-  const { debounceMs = 50, maxWaitMs = 1000 } = options;
+  const { debounceMs = 20, maxWaitMs = 1000 } = options;
   const source = path.resolve(options.source);
   const ignored = watchIgnore(options);
   const watcher: FSWatcher = watch(source, { ignored: (p: string) => ignored(p), ignoreInitial: true, persistent: true });
@@ -76,17 +79,46 @@ export async function watchSource(options: SourceWatcherOptions): Promise<Source
     pending.clear();
     options.onChange(paths);
   };
-  watcher.on('all', (_event, file) => {
+  const note = (file: string) => {
     if (pending.size === 0) firstAt = Date.now();
     pending.add(path.relative(source, file).split(path.sep).join('/'));
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - Date.now())));
+  };
+  // chokidar drops a `change` that follows another on the same file within 50 ms (a leading
+  // throttle with no trailing event), so a quick second save would be lost. Look again once
+  // that window has passed and report the file if it changed since the event we saw.
+  const seen = new Map<string, { mtimeMs: number; size: number; timer: NodeJS.Timeout }>();
+  const mtimeOf = (file: string) => {
+    try {
+      const st = fs.statSync(file);
+      return { mtimeMs: st.mtimeMs, size: st.size };
+    } catch {
+      return undefined;
+    }
+  };
+  const recheck = (file: string) => {
+    const before = seen.get(file);
+    if (!before) return;
+    seen.delete(file);
+    const now = mtimeOf(file);
+    if (now && (now.mtimeMs !== before.mtimeMs || now.size !== before.size)) note(file);
+  };
+  watcher.on('all', (event, file) => {
+    note(file);
+    if (event !== 'change') return;
+    const stat = mtimeOf(file);
+    const prior = seen.get(file);
+    if (prior) clearTimeout(prior.timer);
+    if (stat) seen.set(file, { ...stat, timer: setTimeout(() => recheck(file), CHOKIDAR_CHANGE_THROTTLE_MS + 10) });
   });
   watcher.on('error', (err) => options.onError?.(err as Error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     async close() {
       if (timer) clearTimeout(timer);
+      for (const { timer: t } of seen.values()) clearTimeout(t);
+      seen.clear();
       pending.clear();
       await watcher.close();
     },
