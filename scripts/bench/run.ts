@@ -99,6 +99,14 @@ for (const size of sizes) {
   for (let i = 0; i < runs; i++) ms.push(utterson(site, out));
   const u = medianOf(ms);
   rows.push([`${size} posts`, 'utterson', fmt(u.wall), fmt(u.cpu), fmt((u.files ?? 0) / u.wall, 0), fmt(u.rssMiB, 0), '1.0×']);
+  if (!args.includes('--no-incremental')) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench/incremental.mjs'), site, '5'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const line = r.stdout.trim().split('\n').pop();
+    if (r.status === 0 && line) {
+      const inc = JSON.parse(line) as { median: number };
+      rows.push(['', 'utterson serve: edit one post → reload', fmt(inc.median / 1000, 3), '', '', '', '']);
+    } else process.stderr.write(`  incremental benchmark failed: ${r.stderr.split('\n').slice(-5).join('\n')}\n`);
+  }
   if (jekyll) {
     const js: Measure[] = [];
     for (let i = 0; i < jekyllRuns; i++) {
