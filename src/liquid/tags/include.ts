@@ -4,7 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { renderTemplatesSync } from '../render-loop.js';
 import { parseExpression, evaluate, type Expr } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
 import { toJson } from '../ruby.js';
@@ -61,7 +62,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       if (!this.fileTemplate) validateFileName(this.file, syntaxHelp);
     }
 
-    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    render(ctx: Context, emitter: Emitter): void {
       const file = this.fileTemplate ? host.renderToString(this.fileTemplate, ctx).trim() : this.file;
       if (this.fileTemplate) validateFileName(file, syntaxHelp);
       const params: Record<string, unknown> | undefined = this.params ? {} : undefined;
@@ -73,13 +74,13 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       if (depth > MAX_INCLUDE_DEPTH) throw new Error(`Nesting too deep: '${file}' is included more than ${MAX_INCLUDE_DEPTH} levels deep (does it include itself?)`);
       includeDepth.set(ctx, depth);
       try {
-        yield* this.renderFound(ctx, emitter, templates, key, params);
+        this.renderFound(ctx, emitter, templates, key, params);
       } finally {
         includeDepth.set(ctx, depth - 1);
       }
     }
 
-    *renderFound(ctx: Context, emitter: Emitter, templates: unknown[], key: string, params: Record<string, unknown> | undefined): Generator<unknown, void, unknown> {
+    renderFound(ctx: Context, emitter: Emitter, templates: unknown[], key: string, params: Record<string, unknown> | undefined): void {
       if (kind === 'include_cached') {
         const cacheKey = `${key}\0${toJson(params ?? null)}`;
         let out = host.includeCache.get(cacheKey);
@@ -97,7 +98,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       }
       ctx.push(params ? { include: params } : {});
       try {
-        yield this.liquid.renderer.renderTemplates(templates as any, ctx, emitter);
+        renderTemplatesSync(templates as Template[], ctx, emitter);
       } finally {
         ctx.pop();
       }
