@@ -18,15 +18,15 @@ const bounded = (numRuns: number, seed: number) => ({ numRuns, seed, interruptAf
 
 describe('fuzzing', () => {
   it('front matter splitter and YAML loader: only reported errors', () => {
-    fc.assert(fc.property(frontMatterFile, checkFrontMatter), bounded(400, 101));
+    fc.assert(fc.property(frontMatterFile, checkFrontMatter), bounded(1000, 101));
   });
 
   it('Markdown converter: never throws', () => {
-    fc.assert(fc.property(markdownText, checkMarkdown), bounded(400, 202));
+    fc.assert(fc.property(markdownText, checkMarkdown), bounded(1000, 202));
   });
 
   it('Liquid layer: only Liquid errors', () => {
-    fc.assert(fc.property(liquidTemplate, checkLiquid), bounded(400, 303));
+    fc.assert(fc.property(liquidTemplate, checkLiquid), bounded(1000, 303));
   });
 
   it('whole builds: only BuildErrors, nothing written outside the destination', async () => {
@@ -34,7 +34,7 @@ describe('fuzzing', () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(siteSpec, (spec) => checkBuild(spec, path.join(root, String(n++)))),
-      { ...bounded(25, 404), timeout: 20000 },
+      { ...bounded(60, 404), timeout: 20000 },
     );
     fs.rmSync(root, { recursive: true, force: true });
   }, 60000);
