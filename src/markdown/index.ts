@@ -27,7 +27,7 @@ import { loneBacktick } from './code-spans.js';
 import { linkDestinationsPlugin, spacedReferenceLink } from './link-destinations.js';
 import { kramdownEmphasis } from './emphasis-rule.js';
 import { gfmStrikethrough } from './strikethrough.js';
-import { lastLinkDefinitionWins } from './link-definitions.js';
+import { lastLinkDefinitionWins, linkDefinitionAttributes } from './link-definitions.js';
 import { abbreviationDefinition, replaceAbbreviations } from './abbreviations.js';
 import { orderedListEndsParagraph, horizontalRuleInParagraph } from './paragraph-end.js';
 import { standaloneImages } from './standalone-image.js';
@@ -144,7 +144,8 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.after('kramdown_block_ials', 'kramdown_list_item_ials', listItemIals);
   md.core.ruler.after('inline', 'kramdown_span_ials', resolveSpanIals);
   md.core.ruler.after('kramdown_span_ials', 'kramdown_resolve_ials', resolveIals);
-  md.core.ruler.after('kramdown_resolve_ials', 'kramdown_auto_ids', autoIdsRule(opts));
+  md.core.ruler.after('kramdown_resolve_ials', 'kramdown_link_definition_attributes', linkDefinitionAttributes);
+  md.core.ruler.after('kramdown_link_definition_attributes', 'kramdown_auto_ids', autoIdsRule(opts));
   md.core.ruler.after('kramdown_auto_ids', 'kramdown_lists', kramdownListsRule);
   md.core.ruler.after('kramdown_lists', 'kramdown_deflists', definitionListsRule);
   md.core.ruler.after('kramdown_deflists', 'kramdown_toc', tocPlaceholder);
@@ -155,6 +156,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.core.ruler.push('kramdown_footnotes_placement', footnotesPlacement);
   footnotesRendering(md, opts);
   md.renderer.rules.kd_abbr_def = () => '';
+  md.renderer.rules.kd_link_def = () => '';
   rendering(md, opts);
   return {
     convert(markdown: string): string {

@@ -3,7 +3,7 @@
  * earlier one (markdown-it keeps the first), and a destination followed by an
  * unclosed title is not a definition. Wraps markdown-it's reference rule.
  */
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
 
 type BlockRule = (s: StateBlock, a: number, b: number, c: boolean) => boolean;
 
@@ -20,8 +20,9 @@ export function lastLinkDefinitionWins(md: MarkdownIt): void {
       if (def && def[1] !== undefined && /[ \t]+["']/.test(def[1])) return false;
       if (silent) return original(state, startLine, endLine, silent);
       const m = /^\[([^\]]+)\]:/.exec(line);
-      const refs = (state.env as { references?: Record<string, unknown> }).references;
-      if (!m || !refs) return original(state, startLine, endLine, silent);
+      if (!m) return original(state, startLine, endLine, silent);
+      const env = state.env as { references?: Record<string, unknown> };
+      const refs = (env.references ??= {});
       const key = md.utils.normalizeReference(m[1]);
       const saved = refs[key];
       delete refs[key];
@@ -29,8 +30,38 @@ export function lastLinkDefinitionWins(md: MarkdownIt): void {
       if (!ok || refs[key] === undefined) {
         if (saved !== undefined) refs[key] = saved;
       }
+      if (ok) {
+        // a marker for IALs under (or above) the definition: they go to the links using it
+        const tok = state.push('kd_link_def', '', 0);
+        tok.hidden = true;
+        tok.map = [startLine, state.line];
+        tok.meta = { key };
+      }
       return ok;
     },
     { alt: rule.alt },
   );
+}
+
+/** Core rule after IALs are resolved: links made from a definition get the definition's IAL attributes. */
+export function linkDefinitionAttributes(state: StateCore): void {
+  const attrsByKey = new Map<string, Array<[string, string]>>();
+  for (const t of state.tokens) {
+    if (t.type === 'kd_link_def' && t.attrs) attrsByKey.set(String(t.meta?.key), t.attrs as Array<[string, string]>);
+  }
+  if (attrsByKey.size === 0) return;
+  const visit = (tokens: Token[]) => {
+    for (const t of tokens) {
+      // markdown-it records the definition a reference link or image used as meta.label
+      const extra = t.meta?.label !== undefined ? attrsByKey.get(String(t.meta.label)) : undefined;
+      if (extra) {
+        for (const [k, v] of extra) {
+          if (k === 'class') t.attrJoin('class', v);
+          else t.attrSet(k, v);
+        }
+      }
+      if (t.children) visit(t.children);
+    }
+  };
+  visit(state.tokens);
 }
