@@ -4,7 +4,7 @@
  * by Ruby-faithful versions. Rendering is synchronous; templates are parsed once and cached.
  */
 import { readFileSync } from 'node:fs';
-import { Context, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, toValueSync, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { Context, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { stripBlankBodies } from './blank.js';
 import { renderTemplatesSync, setTextTemplateClass } from './render-loop.js';
 import { jekyllFilters } from './filters/index.js';
@@ -181,11 +181,11 @@ function liquidOptions(config: Record<string, any>) {
 export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   const opts = liquidOptions(env.config ?? {});
   const liquid = new Liquid({ operators, strictFilters: false, strictVariables: opts.strictVariables, cache: false, ownPropertyOnly: false });
-  // Every template list (tags' bodies included) renders through one synchronous loop.
+  // Every template list (tags' bodies included) renders through one synchronous loop. A plain
+  // function, not a generator: liquidjs' tags `yield` its result, and a yielded string comes
+  // straight back to them, so a for loop's iterations cost no generator each.
   setTextTemplateClass(liquid.parse('x')[0]);
-  (liquid.renderer as any).renderTemplates = function* (templates: Template[], ctx: Context, emitter?: Emitter) {
-    return renderTemplatesSync(templates, ctx, emitter);
-  };
+  (liquid.renderer as any).renderTemplates = (templates: Template[], ctx: Context, emitter?: Emitter) => renderTemplatesSync(templates, ctx, emitter);
   const parsed = new Map<string, unknown[]>();
   const variables = new Map<string, LaxVariable>();
   const includes = new Map<string, unknown[]>();
