@@ -23,7 +23,7 @@ export function helpText(): string {
     '  utterson <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${[c.name, ...c.aliases].join(', ').padEnd(14)} ${c.summary}`),
+    ...COMMANDS.map((c) => `  ${[c.name, ...c.aliases].join(", ").padEnd(18)} ${c.summary}`),
     '  help           Show this help (utterson help <command> for its options)',
     '',
     'Options:',

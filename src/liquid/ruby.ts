@@ -3,6 +3,7 @@
  * `inspect`), serialize (`to_json`), compare (`<=>`) and which numbers are Floats.
  */
 import { Drop } from 'liquidjs';
+import { isDocumentView, NESTED_DOCUMENT_BLACKLIST } from '../utils/views.js';
 import { JekyllTime } from '../utils/time.js';
 
 /**
@@ -168,15 +169,27 @@ export function inspect(v: unknown): string {
 }
 
 /** Ruby's JSON generator (`to_json`) as Jekyll's `jsonify` uses it. */
-export function toJson(v: unknown): string {
+export function toJson(v: unknown, depth = 0): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return jsonString(v);
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return String(v);
   if (v instanceof RubyFloat) return formatFloat(v.value);
-  if (Array.isArray(v)) return `[${v.map(toJson).join(',')}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => toJson(x, depth + 1)).join(',')}]`;
   if (v instanceof JekyllTime || v instanceof RubyRange) return jsonString(v.toString());
-  if (isHash(v)) return `{${Object.keys(v).map((k) => `${jsonString(k)}:${toJson(v[k])}`).join(',')}}`;
+  if (isHash(v)) {
+    // DocumentDrop#hash_for_json: from depth 2 on, a document's next/previous are collapsed
+    // (no content, output, excerpt, next, previous), which also ends their cycle.
+    const collapse = isDocumentView(v) && depth >= 2;
+    const parts = Object.keys(v).map((k) => {
+      let value = v[k];
+      if (collapse && (k === 'next' || k === 'previous') && isHash(value)) {
+        value = Object.fromEntries(Object.keys(value).filter((nk) => !NESTED_DOCUMENT_BLACKLIST.has(nk)).map((nk) => [nk, (value as Record<string, unknown>)[nk]]));
+      }
+      return `${jsonString(k)}:${toJson(value, depth + 1)}`;
+    });
+    return `{${parts.join(',')}}`;
+  }
   return jsonString(toS(v));
 }
 

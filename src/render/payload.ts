@@ -13,6 +13,7 @@ import type { StaticFile } from '../site/static-file.js';
 import { deepMerge, type Hash } from '../utils/merge.js';
 import { decorateSite, decorateView } from '../plugins/index.js';
 import type { DependencyRecorder } from './deps.js';
+import { DOCUMENT_VIEW } from '../utils/views.js';
 
 export const JEKYLL_VERSION = '4.3.1';
 
@@ -108,6 +109,7 @@ export class Payload {
 
   private buildDocView(doc: Document): Hash {
     const view: Hash = { ...doc.data };
+    Object.defineProperty(view, DOCUMENT_VIEW, { value: true, enumerable: false });
     const hooks = this.hooks;
     Object.assign(view, {
       collection: doc.collection.label,
