@@ -47,7 +47,9 @@ export function lastLinkDefinitionWins(md: MarkdownIt): void {
 export function linkDefinitionAttributes(state: StateCore): void {
   const attrsByKey = new Map<string, Array<[string, string]>>();
   for (const t of state.tokens) {
-    if (t.type === 'kd_link_def' && t.attrs) attrsByKey.set(String(t.meta?.key), t.attrs as Array<[string, string]>);
+    // an IAL above a definition lands on markdown-it's reference_definition token, one below on our marker
+    const key = t.type === 'kd_link_def' ? t.meta?.key : t.type === 'reference_definition' ? t.meta?.label : undefined;
+    if (key !== undefined && t.attrs) attrsByKey.set(String(key), [...(attrsByKey.get(String(key)) ?? []), ...(t.attrs as Array<[string, string]>)]);
   }
   if (attrsByKey.size === 0) return;
   const visit = (tokens: Token[]) => {
