@@ -196,6 +196,18 @@ export function readLayout(abs: string, root: string, name: string): Layout {
   return { name, path: abs, displayPath: display, data: split.frontMatter ?? {}, content: split.content, contentLine: split.contentLine };
 }
 
+/** Layouts read their YAML as Convertible#read_yaml: bad front matter is a warning unless strict_front_matter. */
+function readLayoutLeniently(ctx: SiteContext, abs: string, root: string, name: string): Layout {
+  try {
+    return readLayout(abs, root, name);
+  } catch (err) {
+    if (!(err instanceof BuildError) || ctx.config.strict_front_matter || !/YAML Exception/.test(err.diagnostic.message)) throw err;
+    ctx.diagnostics.push({ ...err.diagnostic, severity: 'warning' });
+    const rest = contentAfterFrontMatter(readUtf8(abs, err.diagnostic.file ?? abs));
+    return { name, path: abs, displayPath: path.relative(root, abs), data: {}, content: rest.content, contentLine: rest.contentLine };
+  }
+}
+
 function readLayouts(ctx: SiteContext, filter: EntryFilter, themeRoot: string | undefined): Map<string, Layout> {
   const layouts = new Map<string, Layout>();
   const allowed = themeRoot ? [ctx.source, themeRoot] : [ctx.source];
@@ -207,7 +219,7 @@ function readLayouts(ctx: SiteContext, filter: EntryFilter, themeRoot: string | 
       if (!resolvesInside(path.join(dir, entry), allowed)) continue; // a symlink leading elsewhere
       const name = entry.split('.').slice(0, -1).join('.');
       if (onlyMissing && layouts.has(name)) continue;
-      layouts.set(name, readLayout(path.join(dir, entry), root, name));
+      layouts.set(name, readLayoutLeniently(ctx, path.join(dir, entry), root, name));
     }
   };
   readFrom(path.join(ctx.source, String(ctx.config.layouts_dir ?? '_layouts')), ctx.source, false);

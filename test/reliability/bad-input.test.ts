@@ -83,6 +83,19 @@ const CASES: Case[] = [
     says: ['_posts/2020-02-02-bad.md:', 'YAML Exception reading front matter'],
   },
   {
+    name: 'malformed YAML front matter in a layout (a warning, as Jekyll)',
+    files: { '_layouts/default.html': '---\nx: [\n---\n<main>{{ content }}</main>\n' },
+    code: 0,
+    says: ['Warning: _layouts/default.html:3:1: YAML Exception reading front matter: '],
+  },
+  {
+    name: 'malformed YAML front matter in a layout (--strict_front_matter)',
+    files: { '_layouts/default.html': '---\nx: [\n---\n<main>{{ content }}</main>\n' },
+    args: ['--strict_front_matter'],
+    code: 1,
+    says: ['Error: _layouts/default.html:3:1: YAML Exception reading front matter: '],
+  },
+  {
     name: 'front matter that is not a mapping',
     files: { 'bad.md': '---\n- a\n- b\n---\nbody\n' },
     code: 1,
