@@ -14,7 +14,7 @@ function isEmptyValue(v: unknown): boolean {
   return false;
 }
 
-function* equals(l: unknown, r: unknown): Generator<unknown, boolean, unknown> {
+function equals(l: unknown, r: unknown): boolean {
   const kind = (v: unknown) => (v instanceof Drop ? v.constructor.name : '');
   // Ruby has no `blank?` without ActiveSupport, so `x == blank` is never true in Liquid 5.4.
   if (kind(l) === 'BlankDrop' || kind(r) === 'BlankDrop') return false;
@@ -35,7 +35,7 @@ function rubyClassName(v: unknown): string {
 
 /** Ruby's `<`/`>`…: nil, booleans, arrays and hashes answer nil (false); Integer vs String raises. */
 function relational(test: (c: number) => boolean) {
-  return function* (l: unknown, r: unknown, ctx?: Context): Generator<unknown, boolean, unknown> {
+  return function (l: unknown, r: unknown, ctx?: Context): boolean {
     const special = (v: unknown) => v instanceof Drop && /^(Blank|Empty|Null)Drop$/.test(v.constructor.name);
     if (special(l) || special(r)) return false;
     const a = toValue(l);
@@ -56,17 +56,14 @@ function relational(test: (c: number) => boolean) {
 
 export const operators = {
   ...defaultOperators,
-  '==': function* (l: unknown, r: unknown) {
-    return yield* equals(l, r);
-  },
-  '!=': function* (l: unknown, r: unknown) {
-    return !(yield* equals(l, r));
-  },
+  // Plain functions: liquidjs yields what an operator returns, and the fast path below calls them.
+  '==': (l: unknown, r: unknown) => equals(l, r),
+  '!=': (l: unknown, r: unknown) => !equals(l, r),
   '<': relational((c) => c < 0),
   '>': relational((c) => c > 0),
   '<=': relational((c) => c <= 0),
   '>=': relational((c) => c >= 0),
-  contains: function* (l: unknown, r: unknown) {
+  contains: (l: unknown, r: unknown) => {
     const left = toValue(l);
     const right = toValue(r);
     if (left instanceof RubyRange) return left.toArray().some((x) => rubyEquals(x, right));
@@ -161,7 +158,7 @@ function rejectingUnknownOperator<T extends new (...args: any[]) => any>(Base: T
 
 /**
  * A branch condition compiled to a plain function when it is made only of lookups, strings,
- * integers, nil/true/false joined by `==`, `!=`, `<>`, `and`, `or` (MrGreen runs such an `if`
+ * integers, nil/true/false joined by comparisons, `contains`, `and`, `or` (MrGreen runs such an `if`
  * hundreds of thousands of times); anything else keeps liquidjs' generator evaluation. The
  * stack machine follows liquidjs' postfix order and operator results, and operands read
  * variables as `{{ }}` does.
@@ -189,17 +186,16 @@ function compileCondition(value: any): Fast | undefined {
         stack.push(evaluate(step, ctx));
         continue;
       }
-      const r = toValue(stack.pop());
-      const l = toValue(stack.pop());
-      if (step === '==') stack.push(rubyEquals(l, r));
-      else if (step === '!=' || step === '<>') stack.push(!rubyEquals(l, r));
-      else if (step === 'and') stack.push(isTruthy(l, ctx) && isTruthy(r, ctx));
-      else stack.push(isTruthy(l, ctx) || isTruthy(r, ctx));
+      const r = stack.pop();
+      const l = stack.pop();
+      if (step === 'and') stack.push(isTruthy(toValue(l), ctx) && isTruthy(toValue(r), ctx));
+      else if (step === 'or') stack.push(isTruthy(toValue(l), ctx) || isTruthy(toValue(r), ctx));
+      else stack.push((operators as Record<string, (l: unknown, r: unknown, ctx: Context) => unknown>)[step](l, r, ctx));
     }
     return stack[0];
   };
 }
-const FAST_OPERATORS = new Set(['==', '!=', '<>', 'and', 'or']);
+const FAST_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', 'contains', 'and', 'or']);
 
 /** if/unless whose simple conditions run as plain functions and whose bodies render in place. */
 function withFastConditions<T extends new (...args: any[]) => any>(Base: T, firstTest: (v: unknown, ctx: Context) => boolean): T {
