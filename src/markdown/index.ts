@@ -137,7 +137,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   typographyPlugin(md, opts);
   blockExtensionsPlugin(md);
   spanExtensionsPlugin(md);
-  mathPlugin(md);
+  mathPlugin(md, opts.mathEngine);
   tocPlugin(md, opts);
   md.core.ruler.after('block', 'kramdown_header_id_suffix', headerIdSuffix);
   md.core.ruler.after('kramdown_header_id_suffix', 'kramdown_block_ials', applyBlockIals);

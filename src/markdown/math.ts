@@ -66,15 +66,30 @@ export function escapedBlockMath(state: StateCore): void {
   }
 }
 
-export function mathPlugin(md: MarkdownIt): void {
+export function mathPlugin(md: MarkdownIt, engine: string | null = 'mathjax'): void {
   md.block.ruler.before('table', 'kramdown_block_math', blockMath);
   md.inline.ruler.before('escape', 'kramdown_inline_math', inlineMath);
   md.core.ruler.before('inline', 'kramdown_escaped_block_math', escapedBlockMath);
+  // math_engine: null writes kramdown's own markup (class kdmath) instead of MathJax delimiters
+  const mathjax = engine !== null && engine !== 'null' && engine !== '';
   md.renderer.rules.kd_math_block = (tokens, idx) => {
     const t = tokens[idx];
+    const attrs = attrMap(t);
+    if (!mathjax) {
+      attrs.set('class', `${attrs.get('class') ?? ''} kdmath`.trimStart());
+      return `<div${renderAttrs(attrs)}>$$\n${t.content}\n$$</div>\n`; // kramdown writes the math unescaped here
+    }
     const body = `\\[${escapeText(t.content)}\\]`;
-    if (t.attrs && t.attrs.length) return `<div${renderAttrs(attrMap(t))}>${body}\n</div>\n`;
+    if (attrs.size) return `<div${renderAttrs(attrs)}>${body}\n</div>\n`;
     return body + '\n';
   };
-  md.renderer.rules.kd_math_inline = (tokens, idx) => `\\(${escapeText(tokens[idx].content)}\\)`;
+  md.renderer.rules.kd_math_inline = (tokens, idx) => {
+    const t = tokens[idx];
+    if (!mathjax) {
+      const attrs = attrMap(t);
+      attrs.set('class', `${attrs.get('class') ?? ''} kdmath`.trimStart());
+      return `<span${renderAttrs(attrs)}>$${t.content}$</span>`;
+    }
+    return `\\(${escapeText(t.content)}\\)`;
+  };
 }
