@@ -2,7 +2,7 @@
  * Liquid 5.4 behaviours of the control tags that liquidjs runs: `==` on `blank`/`empty`,
  * `forloop.parentloop`, and tablerow's line breaks.
  */
-import { Tokenizer, ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, isTruthy, isFalsy, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tokenizer, ForTag, IfTag, UnlessTag, TablerowTag, Tag, TypeGuards, defaultOperators, toValue, toValueSync, evalToken, isTruthy, isFalsy, Drop, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { rubyEquals } from '../condition.js';
 import { renderTemplatesSync } from '../render-loop.js';
 import { evaluate, parseExpression, type Expr } from '../variable.js';
@@ -77,13 +77,19 @@ export const operators = {
 
 /** `for` whose forloop drop knows its enclosing loop (`forloop.parentloop`). */
 export class JekyllForTag extends ForTag {
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void | string, unknown> {
+  override render(ctx: Context, emitter: Emitter): any {
     let parent: unknown;
     const scopes = (ctx as any).scopes as any[];
     for (let i = scopes.length - 1; i >= 0 && parent === undefined; i--) parent = scopes[i].forloop;
+    if (ForloopDrop && !this.liquid.options.orderedFilterParameters) return this.renderInPlace(ctx, emitter, parent);
+    return this.renderGenerator(ctx, emitter, parent);
+  }
+
+  *renderGenerator(ctx: Context, emitter: Emitter, parent: unknown): Generator<unknown, void | string, unknown> {
     const push = ctx.push;
     ctx.push = function (this: Context, scope: any) {
       if (scope && scope.forloop) {
+        ForloopDrop ??= scope.forloop.constructor;
         if (parent !== undefined) scope.forloop.parentloop = parent;
         ctx.push = push;
       }
@@ -95,6 +101,67 @@ export class JekyllForTag extends ForTag {
       ctx.push = push;
     }
   }
+
+  /**
+   * liquidjs' ForTag#render step for step, without a generator: the loop body of a hot include
+   * (MrGreen's language lookup runs a for over the languages ~140,000 times) renders in place.
+   */
+  renderInPlace(ctx: Context, emitter: Emitter, parent: unknown): void {
+    const self = this as any;
+    const c = ctx as any;
+    let collection = toEnumerable(toValueSync(evalToken(self.collection, ctx)));
+    if (!collection.length) {
+      renderTemplatesSync(self.elseTemplates, ctx, emitter);
+      return;
+    }
+    const continueKey = 'continue-' + self.variable + '-' + self.collection.getText();
+    let hash: Record<string, any> = NO_MODIFIERS;
+    if (Object.keys(self.hash.hash).length > 0) {
+      ctx.push(scopeOf({ continue: ctx.getRegister(continueKey, {}) }));
+      hash = toValueSync(self.hash.render(ctx)) as Record<string, any>;
+      ctx.pop();
+    }
+    for (const modifier of FOR_MODIFIERS) {
+      if (hash[modifier] === undefined) continue;
+      if (modifier === 'offset') collection = collection.slice(hash.offset);
+      else if (modifier === 'limit') collection = collection.slice(0, hash.limit);
+      else collection = [...collection].reverse();
+    }
+    ctx.setRegister(continueKey, (hash.offset || 0) + collection.length);
+    const forloop = new ForloopDrop!(collection.length, self.collection.getText(), self.variable);
+    if (parent !== undefined) forloop.parentloop = parent;
+    const scope = scopeOf({ forloop });
+    ctx.push(scope);
+    for (const item of collection) {
+      scope[self.variable] = item;
+      c.continueCalled = c.breakCalled = false;
+      renderTemplatesSync(self.templates, ctx, emitter);
+      if (c.breakCalled) break;
+      forloop.next();
+    }
+    c.continueCalled = c.breakCalled = false;
+    ctx.pop();
+  }
+}
+
+const FOR_MODIFIERS = ['offset', 'limit', 'reversed'];
+const NO_MODIFIERS: Record<string, any> = Object.freeze({});
+// liquidjs does not export its ForloopDrop; the first loop rendered the generator way hands it over.
+let ForloopDrop: (new (length: number, collection: string, variable: string) => any) | undefined;
+
+function scopeOf(from: Record<string, unknown>): Record<string, any> {
+  return Object.assign(Object.create(null), from);
+}
+
+/** liquidjs' toEnumerable. */
+function toEnumerable(val: unknown): unknown[] {
+  const v = toValue(val) as any;
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string' && v.length > 0) return [v];
+  const isObject = v !== null && (typeof v === 'object' || typeof v === 'function');
+  if (isObject && Symbol.iterator in v) return Array.from(v);
+  if (isObject) return Object.keys(v).map((key) => [key, v[key]]);
+  return [];
 }
 
 /** tablerow with Liquid 5.4's newlines: after the first `<tr>` and after every `</tr>`. */
