@@ -109,7 +109,10 @@ export class JekyllForTag extends ForTag {
   renderInPlace(ctx: Context, emitter: Emitter, parent: unknown): void {
     const self = this as any;
     const c = ctx as any;
-    let collection = toEnumerable(toValueSync(evalToken(self.collection, ctx)));
+    // A plain lookup reads as `{{ }}` does; anything else (ranges…) through liquidjs.
+    if (self.lookup === undefined) self.lookup = TypeGuards.isPropertyAccessToken(self.collection) ? parseExpression(self.collection.getText()) : null;
+    const value = self.lookup && !ctx.strictVariables ? evaluate(self.lookup, ctx) : toValueSync(evalToken(self.collection, ctx));
+    let collection = toEnumerable(value);
     if (!collection.length) {
       renderTemplatesSync(self.elseTemplates, ctx, emitter);
       return;
