@@ -67,8 +67,8 @@ describe('translations fixture site', () => {
 
   it('lists every group in site.translations', () => {
     const index = site.read('index.html');
-    expect(index).toContain('<li id="id_hello">en=/2024/05/01/hello/ ko=/ko/2024/05/01/annyeong/</li>');
-    expect(index).toContain('<li id="id_about">en=/about/ ko=/ko/about/ ja=/ja/about/</li>');
+    expect(index).toContain('<li id="id_hello">en=/2024/05/01/hello/, ko=/ko/2024/05/01/annyeong/</li>');
+    expect(index).toContain('<li id="id_about">en=/about/, ko=/ko/about/, ja=/ja/about/</li>');
     expect(index).toContain('<p class="hello">Hello / 안녕하세요</p>');
     expect(index).toContain('<p class="lang">en</p>');
   });
