@@ -1,19 +1,42 @@
 /**
- * Destination guards through the binary: the source, a folder containing it, `/` and $HOME
+ * Destination guards through the CLI entry point: the source, a folder containing it, `/` and $HOME
  * (also through symlinks) are refused with status 1 and nothing is touched; builds and
  * `utterson clean` never delete anything outside the destination (and `.utterson-cache`).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanup, snapshot, tempDir, writeFiles } from './support.js';
+import { main } from '../../src/cli/main.js';
+import { cleanup, snapshot, tempDir, writeFiles } from './support.js';
 
 afterAll(cleanup);
 
-function run(args: string[], cwd: string, home?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', ...(home ? { HOME: home } : {}) } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** `utterson …` in this process (as the binary runs it), in `cwd`, with $HOME set if asked. */
+async function run(args: string[], cwd: string, home?: string) {
+  let out = '';
+  const saved = { cwd: process.cwd(), home: process.env.HOME, noColor: process.env.NO_COLOR };
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  const capture = ((chunk: unknown) => {
+    out += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  process.env.NO_COLOR = '1';
+  if (home) process.env.HOME = home;
+  process.chdir(cwd);
+  try {
+    const code = await main([...args, ...(args[0] === 'build' ? ['-j', '1'] : [])]);
+    return { code, out, err: out };
+  } finally {
+    process.chdir(saved.cwd);
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    if (saved.home === undefined) delete process.env.HOME;
+    else process.env.HOME = saved.home;
+    if (saved.noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = saved.noColor;
+  }
 }
 
 /** root/{site/{…}, sibling.txt, other/keep.txt} */
@@ -55,11 +78,11 @@ describe('refused destinations', () => {
     }, SOURCE_MSG],
   ];
   for (const command of ['build', 'clean']) {
-    it.each(cases)(`${command}: %s`, (_name, setup, message) => {
+    it.each(cases)(`${command}: %s`, async (_name, setup, message) => {
       const w = world();
       const { args, home } = setup(w);
       const before = snapshot(w.root);
-      const r = run([command, ...args], w.site, home);
+      const r = await run([command, ...args], w.site, home);
       expect(r.code).toBe(1);
       expect(r.err).toContain(message);
       expect(snapshot(w.root)).toEqual(before);
@@ -68,10 +91,10 @@ describe('refused destinations', () => {
 });
 
 describe('nothing outside the destination is deleted', () => {
-  it('build to a destination beside the source keeps its siblings', () => {
+  it('build to a destination beside the source keeps its siblings', async () => {
     const w = world();
     writeFiles(w.root, { 'out/stale.html': 'old' });
-    const r = run(['build', '-q', '-d', '../out'], w.site);
+    const r = await run(['build', '-q', '-d', '../out'], w.site);
     expect(r.code, r.err).toBe(0);
     expect(fs.readdirSync(w.root).filter((n) => !n.includes('-old-')).sort()).toEqual(['other', 'out', 'sibling.txt', 'site']);
     expect(fs.existsSync(path.join(w.root, 'out/stale.html'))).toBe(false);
@@ -79,21 +102,21 @@ describe('nothing outside the destination is deleted', () => {
     expect(fs.readFileSync(path.join(w.root, 'other/keep.txt'), 'utf8')).toBe('keep');
   });
 
-  it('clean removes only the destination and .utterson-cache', () => {
+  it('clean removes only the destination and .utterson-cache', async () => {
     const w = world();
-    expect(run(['build', '-q'], w.site).code).toBe(0);
+    expect((await run(['build', '-q'], w.site)).code).toBe(0);
     writeFiles(w.site, { '.utterson-cache/x.json': '{}', '.jekyll-cache/y': 'y', '_site_backup/z': 'z' });
     const before = snapshot(w.root);
-    const r = run(['clean'], w.site);
+    const r = await run(['clean'], w.site);
     expect(r.code, r.err).toBe(0);
     const expected = Object.fromEntries(Object.entries(before).filter(([k]) => !/^site\/(_site|\.utterson-cache)(\/|$)/.test(k)));
     expect(snapshot(w.root)).toEqual(expected);
   });
 
-  it('clean with a destination that is a symlink removes the link, not what it points to', () => {
+  it('clean with a destination that is a symlink removes the link, not what it points to', async () => {
     const w = world();
     fs.symlinkSync(path.join(w.root, 'other'), path.join(w.site, '_site'));
-    const r = run(['clean'], w.site);
+    const r = await run(['clean'], w.site);
     expect(r.code, r.err).toBe(0);
     expect(fs.existsSync(path.join(w.site, '_site'))).toBe(false);
     expect(fs.readFileSync(path.join(w.root, 'other/keep.txt'), 'utf8')).toBe('keep');
