@@ -75,8 +75,17 @@ export const operators = {
   },
 };
 
+// Liquid 5.4's For::Syntax: `reversed` counts only right after the collection.
+const FOR_SYNTAX = /^\s*[\w-]+\s+in\s+(?:"[^"]*"|'[^']*'|[^\s,|'"])+\s*(reversed)?/;
+
 /** `for` whose forloop drop knows its enclosing loop (`forloop.parentloop`). */
 export class JekyllForTag extends ForTag {
+  constructor(...args: ConstructorParameters<typeof ForTag>) {
+    super(...args);
+    const hash = (this as any).hash?.hash as Record<string, unknown> | undefined;
+    if (hash && 'reversed' in hash && !FOR_SYNTAX.exec(args[0].args)?.[1]) delete hash.reversed;
+  }
+
   override render(ctx: Context, emitter: Emitter): any {
     let parent: unknown;
     const scopes = (ctx as any).scopes as any[];
