@@ -32,6 +32,8 @@ export function lastLinkDefinitionWins(md: MarkdownIt): void {
       }
       if (ok) {
         // a marker for IALs under (or above) the definition: they go to the links using it
+        // (it replaces markdown-it's own reference_definition token, which is dropped later)
+        if (state.tokens[state.tokens.length - 1]?.type === 'reference_definition') state.tokens.pop();
         const tok = state.push('kd_link_def', '', 0);
         tok.hidden = true;
         tok.map = [startLine, state.line];
@@ -47,9 +49,7 @@ export function lastLinkDefinitionWins(md: MarkdownIt): void {
 export function linkDefinitionAttributes(state: StateCore): void {
   const attrsByKey = new Map<string, Array<[string, string]>>();
   for (const t of state.tokens) {
-    // an IAL above a definition lands on markdown-it's reference_definition token, one below on our marker
-    const key = t.type === 'kd_link_def' ? t.meta?.key : t.type === 'reference_definition' ? t.meta?.label : undefined;
-    if (key !== undefined && t.attrs) attrsByKey.set(String(key), [...(attrsByKey.get(String(key)) ?? []), ...(t.attrs as Array<[string, string]>)]);
+    if (t.type === 'kd_link_def' && t.attrs) attrsByKey.set(String(t.meta?.key), t.attrs as Array<[string, string]>);
   }
   if (attrsByKey.size === 0) return;
   const visit = (tokens: Token[]) => {
