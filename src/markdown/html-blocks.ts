@@ -121,7 +121,8 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
   if (model === 'raw') {
     const tok = state.push('html_block', '', 0);
     tok.map = [startLine, lastLine + 1];
-    tok.content = startTag + (MARKDOWN_ATTR.test(inner) ? nestedMarkdown(state, inner) : inner) + endTagText + '\n';
+    const body = MARKDOWN_ATTR.test(inner) ? nestedMarkdown(state, inner) : inner;
+    tok.content = startTag + (CONTENT_MODEL_RAW.has(name) ? body : serializeRawContent(body)) + endTagText + '\n';
   } else if (model === 'span') {
     const open = state.push('html_block', '', 0);
     open.map = [startLine, lastLine + 1];
@@ -190,6 +191,53 @@ function nestedMarkdown(state: StateBlock, html: string): string {
     startRe.lastIndex = pos;
   }
   return out + html.slice(pos);
+}
+
+const CONTENT_TAG = /<!--[^]*?-->|<(\/?)([A-Za-z][\w:-]*)(?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
+
+function escapeRawText(s: string): string {
+  return s.replace(/<|>|&(?!#?\w+;)/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/**
+ * Content of a raw HTML element as kramdown's HTML parser writes it back: tags
+ * and comments kept, text escaped (a `<` that starts no tag, `>`, a bare `&`),
+ * an end tag nothing opened written as text, script and style left untouched.
+ */
+function serializeRawContent(html: string): string {
+  let out = '';
+  let pos = 0;
+  const open: string[] = [];
+  CONTENT_TAG.lastIndex = 0;
+  for (let m = CONTENT_TAG.exec(html); m; m = CONTENT_TAG.exec(html)) {
+    out += escapeRawText(html.slice(pos, m.index));
+    pos = m.index + m[0].length;
+    if (m[2] === undefined) {
+      out += m[0];
+      continue;
+    }
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      const at = open.lastIndexOf(name);
+      if (at < 0) out += escapeRawText(m[0]);
+      else {
+        open.length = at;
+        out += m[0];
+      }
+      continue;
+    }
+    out += m[0];
+    if (name === 'script' || name === 'style') {
+      const end = html.toLowerCase().indexOf(`</${name}`, pos);
+      if (end >= 0) {
+        out += html.slice(pos, end);
+        pos = end;
+        CONTENT_TAG.lastIndex = end;
+      }
+      open.push(name);
+    } else if (!m[0].endsWith('/>') && !VOID.has(name)) open.push(name);
+  }
+  return out + escapeRawText(html.slice(pos));
 }
 
 const ATTR = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
