@@ -128,7 +128,7 @@ export function spanHtml(state: StateCore): void {
       }
       if (t.content.includes('markdown')) t.content = t.content.replace(MARKDOWN_ATTR, '');
       // kramdown re-writes the tag it parsed: line breaks inside it become spaces
-      if (m && t.content.includes('\n')) t.content = t.content.replace(/\n/g, ' ');
+      if (m && t.content.includes('\n')) t.content = t.content.replace(/^<[^>]*>/, (tag) => tag.replace(/\n/g, ' '));
     }
   }
 }
