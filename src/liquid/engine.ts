@@ -240,14 +240,11 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
     includeCache: new Map(),
   };
 
-  const filterThisCache = new WeakMap<Context, FilterThis>();
+  // One filter `this` per render context, kept on the context (a WeakMap lookup per filter call costs).
+  const FILTER_THIS = Symbol('filterThis');
   function filterThis(ctx: Context): FilterThis {
-    let t = filterThisCache.get(ctx);
-    if (!t) {
-      t = { ctx, env, variable: host.variable, renderVariable: host.renderVariable };
-      filterThisCache.set(ctx, t);
-    }
-    return t;
+    const c = ctx as Context & { [FILTER_THIS]?: FilterThis };
+    return (c[FILTER_THIS] ??= { ctx, env, variable: host.variable, renderVariable: host.renderVariable });
   }
 
   liquid.registerTag('for', JekyllForTag);

@@ -21,7 +21,8 @@ type Param = [string, { literal: string } | { expr: Expr }];
 
 /** Liquid's Block::MAX_DEPTH. */
 const MAX_INCLUDE_DEPTH = 100;
-const includeDepth = new WeakMap<Context, number>();
+// Kept on the context itself: a WeakMap costs more than the include on hot paths.
+const INCLUDE_DEPTH = Symbol('includeDepth');
 
 export type IncludeKind = 'include' | 'include_relative' | 'include_cached';
 
@@ -70,13 +71,14 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       const { templates, key } = this.locate(ctx, file);
       // Liquid's Context#check_overflow: an include that includes itself stops at a fixed
       // depth with Liquid's message instead of exhausting the JavaScript stack.
-      const depth = (includeDepth.get(ctx) ?? 0) + 1;
+      const c = ctx as Context & { [INCLUDE_DEPTH]?: number };
+      const depth = (c[INCLUDE_DEPTH] ?? 0) + 1;
       if (depth > MAX_INCLUDE_DEPTH) throw new Error(`Nesting too deep: '${file}' is included more than ${MAX_INCLUDE_DEPTH} levels deep (does it include itself?)`);
-      includeDepth.set(ctx, depth);
+      c[INCLUDE_DEPTH] = depth;
       try {
         this.renderFound(ctx, emitter, templates, key, params);
       } finally {
-        includeDepth.set(ctx, depth - 1);
+        c[INCLUDE_DEPTH] = depth - 1;
       }
     }
 
@@ -113,11 +115,12 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
         if (page?.collection && host.env.config.collections_dir) pagePath = join(String(host.env.config.collections_dir), pagePath);
         dirs = [page ? resolve(host.env.source, dirname(pagePath)) : host.env.source];
       } else dirs = host.env.includesDirs;
-      const cacheKey = `${dirs[0]}\0${file}`;
+      // The includes dirs never change, so a file name alone identifies an `include`.
+      const cacheKey = kind === 'include_relative' ? `${dirs[0]}\0${file}` : file;
       const hit = this.resolved.get(cacheKey);
       if (hit) {
         host.env.onInclude?.(hit.path);
-        return { templates: hit.templates, key: cacheKey };
+        return { templates: hit.templates, key: hit.path };
       }
       for (const dir of dirs) {
         const path = join(dir, file);
