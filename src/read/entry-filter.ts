@@ -55,9 +55,22 @@ export class EntryFilter {
    * checks it always, so a site can never publish or read a file from elsewhere.
    */
   symlinkOutside(absolute: string): boolean {
-    if (!fs.existsSync(absolute) && !isSymlink(absolute)) return false; // nothing there to read
-    return !resolvesInside(absolute, [this.source]);
+    if (path.resolve(absolute) === path.resolve(this.source)) return false;
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(absolute);
+    } catch {
+      return false; // nothing there to read
+    }
+    if (stat.isSymbolicLink()) return !resolvesInside(absolute, [this.source]);
+    // Not a link itself: outside only if its folder is (resolved once per folder).
+    const dir = path.dirname(absolute);
+    let inside = this.folderInside.get(dir);
+    if (inside === undefined) this.folderInside.set(dir, (inside = resolvesInside(dir, [this.source])));
+    return !inside;
   }
+
+  private readonly folderInside = new Map<string, boolean>();
 
   private matches(matchers: Matcher[], entry: string): boolean {
     if (matchers.length === 0) return false;
@@ -74,14 +87,6 @@ function matcher(source: string, pattern: string): Matcher {
   const re = fnmatchRegExp(withSource);
   const dirForm = pattern.endsWith('/') ? withSource.replace(/\/$/, '') : undefined;
   return (entry) => re.test(entry) || entry.startsWith(withSource) || (dirForm !== undefined && entry === dirForm && isDirectory(entry));
-}
-
-function isSymlink(p: string): boolean {
-  try {
-    return fs.lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 function isDirectory(p: string): boolean {
