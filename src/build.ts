@@ -13,6 +13,9 @@ import { renderSiteParallel } from './render/parallel.js';
 import { RenderProfile } from './render/profile.js';
 import { createRenderer, renderSite } from './render/renderer.js';
 import type { Site } from './site/site.js';
+import { loadCache, saveCache } from './incremental/cache.js';
+import { IncrementalBuilder } from './incremental/builder.js';
+import { uttersonVersion } from './utils/version.js';
 import { assertSafeDestination } from './write/guards.js';
 import { findConflicts, stagingPathFor, writeSite, type OutputItem } from './write/writer.js';
 
@@ -50,6 +53,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
   const { cwd = process.cwd(), jobs = defaultJobs(), profile: wantProfile, ...overrides } = options;
   const { config, files } = loadConfig(overrides, cwd);
   hooks.onConfig?.(config, files);
+  if (config.incremental === true) return buildIncrementally({ ...overrides, cwd }, config);
   return withTimezone(config.timezone, async () => {
     const diagnostics: Diagnostic[] = [];
     const dest = path.resolve(String(config.destination));
@@ -82,6 +86,30 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * `build --incremental`: resume from `.utterson-cache/` when it matches this configuration and
+ * re-render only what the changed inputs touch (written in place), else a full build; then
+ * save the cache for the next run. Renders on one thread, since workers record no dependencies.
+ */
+async function buildIncrementally(options: BuildOptions, config: SiteConfig): Promise<BuildResult> {
+  const version = uttersonVersion();
+  const cache = loadCache(config.source);
+  const resumed = cache ? IncrementalBuilder.resume(options, cache, version) : undefined;
+  const builder = resumed?.builder ?? new IncrementalBuilder(options);
+  const result = resumed ? await builder.update(resumed.changes) : await builder.full(cache ? 'the cache does not match' : 'no cache yet');
+  const snapshot = builder.snapshot(version);
+  if (snapshot) saveCache(config.source, snapshot);
+  const info: Diagnostic = {
+    severity: 'info',
+    message:
+      result.mode === 'full'
+        ? `Incremental build: full (${result.reason ?? 'needed'}).`
+        : `Incremental build: ${result.rendered} output(s) re-rendered, ${result.written.length} file(s) written.`,
+  };
+  const out = builder.toBuildResult(result);
+  return { ...out, diagnostics: [...out.diagnostics, info] };
 }
 
 /** The read and generate phases: the Site as it is before rendering (the render workers redo this). */

@@ -20,6 +20,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { key: 'strict', type: 'boolean', aliases: ['--strict'], help: 'Fail (status 1, nothing written) if the build reports any warning' },
   { key: 'strict_front_matter', type: 'boolean', aliases: ['--strict_front_matter'], help: 'Fail if errors are present in front matter' },
   { key: 'jobs', type: 'number', aliases: ['-j', '--jobs'], help: 'Render threads (default: the number of cores)' },
+  { key: 'incremental', type: 'boolean', aliases: ['-I', '--incremental'], help: 'Rebuild only what changed since the last build (cache in .utterson-cache/)' },
   { key: 'profile', type: 'boolean', aliases: ['--profile'], help: 'Print a table of the slowest templates and the time of each phase' },
   { key: 'trace', type: 'boolean', aliases: ['-t', '--trace'], help: 'Show the full backtrace when an error occurs' },
   { key: 'quiet', type: 'boolean', aliases: ['-q', '--quiet'], help: 'Silence output' },

@@ -1,18 +1,15 @@
 /** `utterson <command>`: finds the command, parses its flags, runs it, returns the exit status. */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BuildError } from '../diagnostics/diagnostic.js';
 import { parseArgs, UsageError } from './args.js';
 import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { createLogger } from './log.js';
+import { uttersonVersion } from '../utils/version.js';
 
 export { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE };
 
 export function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'));
-  return String(pkg.version);
+  return uttersonVersion();
 }
 
 export function helpText(): string {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { outputItems, readAndGenerate, type BuildOptions, type BuildResult } from '../build.js';
+import { configKey, filesUnder, stampOf, type FileStamp, type IncrementalCache, type ItemRecord } from './cache.js';
 import { loadConfig, type SiteConfig } from '../config/load.js';
 import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { enabledPlugins } from '../plugins/index.js';
@@ -30,6 +31,8 @@ export interface ChangeSet {
   changed: string[];
   added: string[];
   removed: string[];
+  /** `site.time` moved since the outputs were rendered (builds across runs). */
+  timeChanged?: boolean;
 }
 
 export interface RebuildResult {
@@ -59,6 +62,11 @@ interface State {
 
 export class IncrementalBuilder {
   private state: State | undefined;
+  /**
+   * Resumed from a cache: only these items' content is converted (restored or rendered), so a
+   * render that reads any other item's content needs a full build.
+   */
+  private converted: Set<Renderable> | undefined;
   /** After a failed incremental step the in-memory site may be half-updated: rebuild fully. */
   private dirty = true;
 
@@ -91,10 +99,137 @@ export class IncrementalBuilder {
     return set;
   }
 
+  /**
+   * What to keep on disk for the next `build --incremental`: the inputs read, each output's
+   * dependencies, and the converted content that other outputs read.
+   */
+  snapshot(version: string): IncrementalCache | undefined {
+    const state = this.state;
+    if (!state || this.dirty) return undefined;
+    const { site, recorder, config } = state;
+    const files: Record<string, FileStamp> = {};
+    const stamp = (p: string) => {
+      if (files[p]) return;
+      const s = stampOf(p);
+      if (s) files[p] = s;
+    };
+    for (const f of state.configFiles) stamp(path.resolve(f));
+    for (const item of state.byPath.values()) if (fs.existsSync(item.path)) stamp(item.path);
+    for (const f of site.staticFiles) stamp(f.path);
+    for (const l of site.layouts.values()) stamp(l.path);
+    for (const deps of recorder.graph.values()) for (const inc of deps.includes) stamp(inc);
+    for (const f of filesUnder(path.join(config.source, String(config.data_dir ?? '_data')))) stamp(f);
+    for (const dir of site.sassLoadPaths) for (const f of filesUnder(dir)) stamp(f);
+    const items: Record<string, ItemRecord> = {};
+    const read = new Set<Renderable>();
+    for (const [item, deps] of recorder.graph) {
+      items[item.path] = {
+        layouts: [...deps.layouts],
+        includes: [...deps.includes],
+        contentOf: [...deps.contentOf].map((d) => d.path),
+        data: deps.data,
+        time: deps.time,
+        frontMatter: frontMatterKey(item),
+      };
+      for (const d of deps.contentOf) read.add(d);
+    }
+    const contents: Record<string, string> = {};
+    for (const item of read) contents[item.path] = item.content;
+    return {
+      version: 1,
+      key: configKey({ config, env: process.env.JEKYLL_ENV ?? '' }, version),
+      time: String(site.ctx.time.getTime()),
+      destination: path.resolve(String(config.destination)),
+      orderSensitive: state.orderSensitive,
+      files,
+      items,
+      contents,
+      outputs: outputItems(site).map((i) => i.destinationPath),
+    };
+  }
+
+  /**
+   * Picks up where an earlier build left off (its cache): reads the site afresh, restores
+   * the dependency records and the content other outputs read, and works out what changed.
+   * Undefined when the cache cannot be trusted (other configuration or time, missing output).
+   */
+  static resume(options: BuildOptions, cache: IncrementalCache, version: string): { builder: IncrementalBuilder; changes: ChangeSet } | undefined {
+    const { cwd = process.cwd(), jobs: _jobs, ...overrides } = options;
+    const { config, files } = loadConfig(overrides, cwd);
+    const dest = path.resolve(String(config.destination));
+    if (cache.orderSensitive || cache.destination !== dest || !fs.existsSync(dest)) return undefined;
+    return withTimezone(config.timezone, () => {
+      const diagnostics: Diagnostic[] = [];
+      const site = readAndGenerate(config, diagnostics);
+      if (cache.key !== configKey({ config, env: process.env.JEKYLL_ENV ?? '' }, version)) return undefined;
+      if (cache.outputs.some((o) => !fs.existsSync(path.join(dest, o)))) return undefined;
+      const byPath = indexRenderables(site);
+      const recorder = new DependencyRecorder();
+      for (const [key, rec] of Object.entries(cache.items)) {
+        const item = byPath.get(key) ?? site.pages.find((p) => p.path === key);
+        if (!item) return undefined; // an item the last build rendered is gone: rebuild
+        // Front matter feeds lists, neighbours and generated pages: any change is a full build.
+        if (rec.frontMatter !== frontMatterKey(item)) return undefined;
+        const contentOf = new Set<Renderable>();
+        for (const k of rec.contentOf) {
+          const dep = byPath.get(k);
+          if (dep) contentOf.add(dep);
+        }
+        recorder.graph.set(item, { layouts: new Set(rec.layouts), includes: new Set(rec.includes), contentOf, data: rec.data, time: Boolean(rec.time) });
+      }
+      for (const item of [...byPath.values(), ...site.pages]) if (!recorder.graph.has(item) && !(item as Page).prerendered) return undefined;
+      // What other outputs read is restored as the last build converted it.
+      const builder = new IncrementalBuilder(options);
+      builder.converted = new Set();
+      for (const [key, content] of Object.entries(cache.contents)) {
+        const item = byPath.get(key);
+        if (!item) continue;
+        item.content = content;
+        builder.converted.add(item);
+      }
+      const renderer = createRenderer(site, { recorder });
+      builder.state = {
+        config,
+        configFiles: files,
+        site,
+        recorder,
+        orderSensitive: false,
+        payload: renderer.payload,
+        byPath,
+        staticByPath: new Map(site.staticFiles.map((f) => [f.path, f])),
+        filter: new EntryFilter(config.source, config.include, config.exclude, Boolean(config.safe)),
+      };
+      builder.dirty = false;
+      // Inputs now: changed when their content differs, added or removed otherwise.
+      const changes: ChangeSet = { changed: [], added: [], removed: [], timeChanged: cache.time !== String(site.ctx.time.getTime()) };
+      const now = new Set<string>();
+      const consider = (p: string) => {
+        if (now.has(p)) return;
+        now.add(p);
+        const before = cache.files[p];
+        if (!before) {
+          changes.added.push(p);
+          return;
+        }
+        const stamp = stampOf(p, before);
+        if (!stamp) changes.removed.push(p);
+        else if (stamp.hash !== before.hash) changes.changed.push(p);
+      };
+      for (const item of byPath.values()) if (fs.existsSync(item.path)) consider(item.path);
+      for (const f of site.staticFiles) consider(f.path);
+      for (const l of site.layouts.values()) consider(l.path);
+      for (const f of filesUnder(path.join(config.source, String(config.data_dir ?? '_data')))) consider(f);
+      for (const dir of site.sassLoadPaths) for (const f of filesUnder(dir)) consider(f);
+      for (const p of Object.keys(cache.files)) if (!now.has(p)) consider(p);
+      return { builder, changes };
+    });
+  }
+
   /** A clean build of everything, recording dependencies. */
   async full(reason = 'initial build'): Promise<RebuildResult> {
     const started = process.hrtime.bigint();
     this.dirty = true;
+    this.converted = undefined;
     const { cwd = process.cwd(), jobs: _jobs, ...overrides } = this.options;
     const { config, files } = loadConfig(overrides, cwd);
     return withTimezone(config.timezone, () => {
@@ -151,7 +286,7 @@ export class IncrementalBuilder {
     const { config, site } = state;
     const source = config.source;
     const dest = path.resolve(String(config.destination));
-    const plan: Plan = { docs: [], pages: [], layouts: [], includes: [], statics: [], data: false, sass: false, empty: true };
+    const plan: Plan = { docs: [], pages: [], layouts: [], includes: [], statics: [], data: false, sass: false, time: Boolean(changes.timeChanged), empty: !changes.timeChanged };
     const ignored = (p: string) => p === dest || p.startsWith(dest + path.sep) || path.basename(p).includes('.utterson-staging-') || p.split(path.sep).includes('.utterson-cache');
     const configFiles = new Set(state.configFiles.map((f) => path.resolve(f)));
     const inDir = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
@@ -246,6 +381,10 @@ export class IncrementalBuilder {
     if (plan.sass) {
       for (const page of site.pages) if (/\.s[ac]ss$/i.test(page.ext)) toRender.add(page);
     }
+    if (plan.time) {
+      for (const r of recorder.usersOf((d) => d.time)) toRender.add(r);
+      resetExcerpts(site);
+    }
 
     // A fresh renderer, so parse caches (includes, layouts) never serve old text; the views
     // are reused, since no front matter changed.
@@ -259,10 +398,12 @@ export class IncrementalBuilder {
       if (item instanceof Document) {
         renderer.renderDocument(item);
         if (renderer.payload.orderSensitive.size > 0) throw new FullRebuildNeeded(`${item.displayPath} reads other documents' content`);
+        this.checkReadsConverted(item);
         if (item.write) outputs.push({ destinationPath: item.destinationPath, content: item.output ?? '' });
       } else {
         removeSourceMapPage(site, item);
         renderer.renderPage(item);
+        this.checkReadsConverted(item);
         outputs.push({ destinationPath: item.destinationPath, content: item.output ?? '' });
         const map = site.pages.find((p) => p.prerendered && p.path === `${item.path}.map`);
         if (map) outputs.push({ destinationPath: map.destinationPath, content: map.output ?? '' });
@@ -285,6 +426,15 @@ export class IncrementalBuilder {
     }
     diagnostics.push(...site.ctx.diagnostics);
     return { mode: 'incremental', written, rendered: ordered.length, diagnostics };
+  }
+
+  /** After a resume, a render may only read content this process has converted. */
+  private checkReadsConverted(item: Renderable): void {
+    if (!this.converted) return;
+    this.converted.add(item);
+    for (const d of this.state!.recorder.graph.get(item)?.contentOf ?? []) {
+      if (!this.converted.has(d)) throw new FullRebuildNeeded(`${item.displayPath} now reads ${d.displayPath}, which the cache does not hold`);
+    }
   }
 
   /** Re-reads a document; a reason string when its front matter changed (needs a full build). */
@@ -321,6 +471,7 @@ interface Plan {
   statics: string[];
   data: boolean;
   sass: boolean;
+  time: boolean;
 }
 
 class FullRebuildNeeded extends Error {}
@@ -360,6 +511,12 @@ function resetExcerpts(site: Site): void {
 function withoutExcerpt(data: Record<string, unknown>): Record<string, unknown> {
   const { excerpt, ...rest } = data;
   return excerpt instanceof Excerpt ? rest : data;
+}
+
+/** A fingerprint of an item's front matter (its excerpt object aside). */
+function frontMatterKey(item: Renderable): string {
+  const data = item instanceof Document ? withoutExcerpt(item.data) : item.data;
+  return configKey(data, '');
 }
 
 /** Deep equality of front matter values (times by instant and offset). */

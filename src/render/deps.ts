@@ -15,6 +15,8 @@ export interface Dependencies {
   /** Items whose content, output or excerpt this output read. */
   contentOf: Set<Renderable>;
   data: boolean;
+  /** Read `site.time` (differs between builds unless `time:` is pinned). */
+  time: boolean;
 }
 
 export class DependencyRecorder {
@@ -24,7 +26,7 @@ export class DependencyRecorder {
 
   begin(item: Renderable): void {
     this.currentItem = item;
-    this.current = { layouts: new Set(), includes: new Set(), contentOf: new Set(), data: false };
+    this.current = { layouts: new Set(), includes: new Set(), contentOf: new Set(), data: false, time: false };
     this.graph.set(item, this.current);
   }
 
@@ -47,6 +49,10 @@ export class DependencyRecorder {
 
   readData(): void {
     if (this.current) this.current.data = true;
+  }
+
+  readTime(): void {
+    if (this.current) this.current.time = true;
   }
 
   /** Outputs that read `item`'s content. */

@@ -197,7 +197,13 @@ export class Payload {
       },
       enumerable: true,
     });
-    view.time = model.ctx.time;
+    Object.defineProperty(view, 'time', {
+      get: () => {
+        this.recorder?.readTime();
+        return model.ctx.time;
+      },
+      enumerable: true,
+    });
     lazy('pages', () => model.pages.map((p) => this.pageView(p)));
     lazy('static_files', () => model.staticFiles.map((f) => this.staticView(f)));
     lazy('posts', () => [...posts(model).docs].reverse().map((d) => this.docView(d)));
