@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { ConfigOverrides } from '../config/load.js';
 import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Document } from '../site/document.js';
+import { Excerpt } from '../site/excerpt.js';
 import type { Site } from '../site/site.js';
 import { renderDocuments, renderPages, renderSite, resetRenderState, type Renderer } from './renderer.js';
 
@@ -31,7 +32,7 @@ export interface ParallelOptions {
 
 export type WorkerRequest = { overrides: ConfigOverrides; cwd: string; counter: SharedArrayBuffer; signature: string };
 export type WorkerMessage =
-  | { type: 'doc'; index: number; content: string; output: string | undefined; sensitive: boolean }
+  | { type: 'doc'; index: number; content: string; output: string | undefined; excerpt: string | undefined; sensitive: boolean }
   | { type: 'done'; diagnostics: Diagnostic[] }
   | { type: 'mismatch'; signature: string }
   | { type: 'error'; diagnostic: Diagnostic; stack?: string };
@@ -71,7 +72,7 @@ export async function renderSiteParallel(site: Site, renderer: Renderer, options
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const signature = signatureOf(docs);
-  const results = new Map<number, { content: string; output: string | undefined; sensitive: boolean }>();
+  const results = new Map<number, { content: string; output: string | undefined; excerpt: string | undefined; sensitive: boolean }>();
   const workerDiagnostics: Diagnostic[] = [];
   let failure: BuildError | undefined;
   let mismatched = false;
@@ -127,6 +128,8 @@ export async function renderSiteParallel(site: Site, renderer: Renderer, options
   for (const [index, r] of results) {
     docs[index].content = r.content;
     docs[index].output = r.output;
+    const excerpt = docs[index].data.excerpt;
+    if (r.excerpt !== undefined && excerpt instanceof Excerpt) excerpt.output = r.excerpt;
     if (r.sensitive) sensitive = true;
   }
   site.ctx.diagnostics.push({

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load.js';
 import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderOrder, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
 import { createRenderer, renderDocuments } from './renderer.js';
+import { Excerpt } from '../site/excerpt.js';
 
 const port = parentPort!;
 port.once('message', (request: WorkerRequest) => {
@@ -30,7 +31,10 @@ port.once('message', (request: WorkerRequest) => {
         return i < docs.length ? i : -1;
       },
       (index, doc) => {
-        send({ type: 'doc', index, content: doc.content, output: doc.output, sensitive: renderer.payload.orderSensitive.has(doc) });
+        // The excerpt too: list pages render on the main thread and would convert it there.
+        renderer.payload.current = doc;
+        const excerpt = doc.data.excerpt instanceof Excerpt ? renderer.payload.hooks.excerptOf(doc) : undefined;
+        send({ type: 'doc', index, content: doc.content, output: doc.output, excerpt, sensitive: renderer.payload.orderSensitive.has(doc) });
       },
     );
     send({ type: 'done', diagnostics: diagnostics.slice(before) });
