@@ -21,7 +21,7 @@ function makeSite(postLayout: string): string {
   };
   w('_config.yml', 'title: P\ntime: "2025-01-01 00:00:00 +0000"\n');
   w('_layouts/post.html', postLayout);
-  w('index.html', '---\n---\n{% for p in site.posts limit: 5 %}{{ p.content }}{% endfor %}\n');
+  w('index.html', '---\n---\n{% for p in site.posts limit: 5 %}{{ p.content }}{% endfor %}{% for p in site.posts %}{{ p.excerpt }}{% endfor %}\n');
   for (let i = 0; i < MIN_DOCUMENTS_FOR_WORKERS + 50; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
