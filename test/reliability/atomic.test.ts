@@ -58,15 +58,15 @@ function buildAndKillMidWrite(site: string): Promise<{ staging: string; stagingE
 describe('a build killed mid-write', () => {
   it('leaves the previous _site unchanged, and the next build cleans up and succeeds', async () => {
     const site = tempDir('utterson-atomic-');
-    smallSite(site, 2000, 'First');
+    smallSite(site, 1000, 'First');
     const first = spawnSync(process.execPath, [BIN, 'build', '-q'], { cwd: site, env, encoding: 'utf8' });
     expect(first.status, first.stderr).toBe(0);
     const before = snapshot(path.join(site, '_site'));
-    expect(Object.keys(before).length).toBeGreaterThan(2000);
+    expect(Object.keys(before).length).toBeGreaterThan(1000);
     const sourcesBefore = snapshot(site);
 
     // The next build would change every post; kill it while it writes.
-    smallSite(site, 2000, 'Second');
+    smallSite(site, 1000, 'Second');
     const sources = snapshot(site);
     const killed = await buildAndKillMidWrite(site);
     expect(killed.signal).toBe('SIGKILL');
