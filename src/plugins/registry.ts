@@ -13,6 +13,9 @@ import { paginatePlugin } from './jekyll-paginate/index.js';
 import { feedPlugin } from './jekyll-feed/index.js';
 import { seoTagPlugin } from './jekyll-seo-tag/index.js';
 import { sitemapPlugin } from './jekyll-sitemap/index.js';
+import { jemojiPlugin } from './jemoji/index.js';
+import { mentionsPlugin } from './jekyll-mentions/index.js';
+import { githubMetadataPlugin } from './jekyll-github-metadata/index.js';
 import { translationsPlugin } from './translations/index.js';
 import { uttersonThemePlugin } from './utterson-theme/index.js';
 
@@ -30,6 +33,9 @@ export const BUILT_IN_PLUGINS: Plugin[] = [
   includeCachePlugin,
   avatarPlugin,
   gistPlugin,
+  githubMetadataPlugin,
+  jemojiPlugin,
+  mentionsPlugin,
   translationsPlugin,
   uttersonThemePlugin,
 ];
