@@ -92,70 +92,115 @@ export interface TextFilter {
   replace(decoded: string, serialized: string): string | undefined;
 }
 
+type Node =
+  | { kind: 'text'; html: string }
+  | { kind: 'other'; html: string }
+  | { kind: 'element'; name: string; open: string; children: Node[] };
+
+/**
+ * HTML 4 elements libxml2 knows as not inline: its pretty-printer (Nokogiri's default FORMAT
+ * save option) puts newlines around their element children (measured with Nokogiri).
+ */
+const BLOCK = new Set([
+  'address', 'area', 'base', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd', 'dir', 'div', 'dl', 'dt', 'fieldset',
+  'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'hr', 'html', 'isindex', 'legend', 'li', 'link', 'menu', 'meta',
+  'noframes', 'noscript', 'ol', 'optgroup', 'option', 'p', 'param', 'pre', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
+]);
+
 /** Parses `html` as a fragment, applies `filter` to text nodes and serialises it back. */
 export function filterTextNodes(html: string, filter?: TextFilter): string {
-  const stack: string[] = [];
+  return parseFragment(html, filter)
+    .map((n) => serialize(n, undefined, undefined))
+    .join('');
+}
+
+// htmlNodeDumpFormatOutput's newlines: after the start tag and before the end tag of a block
+// element whose first/last of several children is not text (not for names starting with "p"),
+// and after a block element followed by a non-text sibling inside such an element.
+function serialize(node: Node, parent: Node | undefined, next: Node | undefined): string {
+  if (node.kind !== 'element') return node.html;
+  const block = BLOCK.has(node.name);
+  const kids = node.children;
+  let out = node.open;
+  if (kids.length > 0) {
+    const pretty = block && kids.length > 1 && node.name[0] !== 'p';
+    if (pretty && kids[0].kind !== 'text') out += '\n';
+    kids.forEach((k, idx) => {
+      out += serialize(k, node, kids[idx + 1]);
+    });
+    if (pretty && kids[kids.length - 1].kind !== 'text') out += '\n';
+    out += `</${node.name}>`;
+  } else if (!VOID.has(node.name)) {
+    out += `</${node.name}>`;
+  }
+  if (block && next !== undefined && next.kind !== 'text' && parent?.kind === 'element' && parent.name[0] !== 'p') out += '\n';
+  return out;
+}
+
+function parseFragment(html: string, filter?: TextFilter): Node[] {
+  const root: Node[] = [];
+  const stack: Array<Node & { kind: 'element' }> = [];
   let ignored = 0; // how many open elements are in filter.ignore
-  let out = '';
   let i = 0;
-  const text = (raw: string, isRaw: boolean) => {
-    const decoded = isRaw ? raw : decodeEntities(raw);
-    const serialized = isRaw ? raw : escapeText(decoded);
+  const add = (n: Node) => (stack.length > 0 ? stack[stack.length - 1].children : root).push(n);
+  const text = (raw: string) => {
+    const decoded = decodeEntities(raw);
+    const serialized = escapeText(decoded);
     const replaced = filter && ignored === 0 ? filter.replace(decoded, serialized) : undefined;
-    // The replacement is parsed as HTML (Node#replace), then serialised like the rest.
-    out += replaced === undefined ? serialized : filterTextNodes(replaced);
+    // The replacement is parsed as HTML (Node#replace) and takes the text node's place.
+    if (replaced === undefined) add({ kind: 'text', html: serialized });
+    else for (const n of parseFragment(replaced)) add(n);
+  };
+  const closeFrom = (at: number) => {
+    for (const closed of stack.splice(at).reverse()) if (filter?.ignore.has(closed.name)) ignored--;
   };
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      text(html.slice(i), false);
+      text(html.slice(i));
       break;
     }
-    if (lt > i) text(html.slice(i, lt), false);
+    if (lt > i) text(html.slice(i, lt));
     i = lt;
     if (html.startsWith('<!--', i)) {
       const end = html.indexOf('-->', i + 4);
       const stop = end === -1 ? html.length : end + 3;
-      out += html.slice(i, stop);
+      add({ kind: 'other', html: html.slice(i, stop) });
       i = stop;
       continue;
     }
     if (html.startsWith('<!', i) || html.startsWith('<?', i)) {
       const end = html.indexOf('>', i);
       const stop = end === -1 ? html.length : end + 1;
-      out += html.slice(i, stop);
+      add({ kind: 'other', html: html.slice(i, stop) });
       i = stop;
       continue;
     }
     const m = TAG.exec(html.slice(i));
     if (m === null) {
-      text('<', false);
+      text('<');
       i += 1;
       continue;
     }
     i += m[0].length;
     const name = m[2].toLowerCase();
     if (m[1] === '/') {
-      const at = stack.lastIndexOf(name);
-      if (at === -1) continue; // a stray end tag is dropped
-      for (const closed of stack.splice(at).reverse()) {
-        if (filter?.ignore.has(closed)) ignored--;
-        out += `</${closed}>`;
+      let at = -1;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (stack[k].name === name) {
+          at = k;
+          break;
+        }
       }
+      if (at !== -1) closeFrom(at); // a stray end tag is dropped
       continue;
     }
-    const closeFrom = (at: number) => {
-      for (const closed of stack.splice(at).reverse()) {
-        if (filter?.ignore.has(closed)) ignored--;
-        out += `</${closed}>`;
-      }
-    };
-    if (CLOSES_P.has(name) && stack[stack.length - 1] === 'p') closeFrom(stack.length - 1);
+    if (CLOSES_P.has(name) && stack[stack.length - 1]?.name === 'p') closeFrom(stack.length - 1);
     const rule = CLOSES_SIBLING[name];
     if (rule !== undefined) {
       for (let k = stack.length - 1; k >= 0; k--) {
-        if (rule.scope.includes(stack[k])) break;
-        if (rule.siblings.includes(stack[k])) {
+        if (rule.scope.includes(stack[k].name)) break;
+        if (rule.siblings.includes(stack[k].name)) {
           closeFrom(k);
           break;
         }
@@ -169,32 +214,27 @@ export function filterTextNodes(html: string, filter?: TextFilter): string {
       seen.add(attr);
       attrs.push(serializeAttr(name, attr, a[2] ?? a[3] ?? a[4] ?? null));
     }
-    out += `<${name}${attrs.map((a) => ` ${a}`).join('')}>`;
+    const el: Node & { kind: 'element' } = { kind: 'element', name, open: `<${name}${attrs.map((a) => ` ${a}`).join('')}>`, children: [] };
+    add(el);
     if (VOID.has(name)) continue;
-    const selfClosed = /\/\s*$/.test(m[3]);
     if (RAW_TEXT.has(name)) {
       const close = html.toLowerCase().indexOf(`</${name}`, i);
       const end = close === -1 ? html.length : close;
       if (end > i) {
-        const inIgnored = ignored > 0 || filter?.ignore.has(name);
         const raw = html.slice(i, end);
+        const inIgnored = ignored > 0 || filter?.ignore.has(name);
         const replaced = filter && !inIgnored ? filter.replace(raw, raw) : undefined;
-        out += replaced ?? raw;
+        // Script and style content stays one raw text node, replacement included.
+        el.children.push({ kind: 'text', html: replaced ?? raw });
       }
-      out += `</${name}>`;
       const gt = close === -1 ? -1 : html.indexOf('>', close);
       i = gt === -1 ? html.length : gt + 1;
       continue;
     }
-    if (selfClosed) {
-      // libxml2's HTML parser ignores `/>` on other elements; XHTML-style empty ones stay empty.
-      out += `</${name}>`;
-      continue;
-    }
-    stack.push(name);
+    // libxml2 ends an element written `<x/>` at once.
+    if (/\/\s*$/.test(m[3])) continue;
+    stack.push(el);
     if (filter?.ignore.has(name)) ignored++;
   }
-  // libxml2 closes what is still open at the end of the fragment.
-  for (const closed of stack.reverse()) out += `</${closed}>`;
-  return out;
+  return root;
 }
