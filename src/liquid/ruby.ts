@@ -3,7 +3,7 @@
  * `inspect`), serialize (`to_json`), compare (`<=>`) and which numbers are Floats.
  */
 import { Drop } from 'liquidjs';
-import { isDocumentView, NESTED_DOCUMENT_BLACKLIST } from '../utils/views.js';
+import { isDocumentView, isSiteView, NESTED_DOCUMENT_BLACKLIST } from '../utils/views.js';
 import { JekyllTime } from '../utils/time.js';
 
 /**
@@ -104,6 +104,12 @@ export function toS(v: unknown): string {
   if (Array.isArray(v)) return v.map(toS).join('');
   if (v instanceof JekyllTime) return v.toString();
   if (v instanceof Date) return new JekyllTime(v.getTime(), 0).toString();
+  // Document#to_s is its output, or its content before rendering; SiteDrop prints its class.
+  if (isDocumentView(v)) {
+    const d = v as Record<string, unknown>;
+    return toS(d.output ?? d.content ?? 'NO CONTENT');
+  }
+  if (isSiteView(v)) return 'Jekyll::Drops::SiteDrop';
   if (isHash(v)) return inspect(v);
   if (v instanceof Drop) {
     const val = v.valueOf();
@@ -161,6 +167,9 @@ export function inspect(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(inspect).join(', ')}]`;
   if (v instanceof JekyllTime) return v.toString();
   if (v instanceof RubyRange) return v.toString();
+  // Drops inspect as pretty JSON (Drop#inspect); documents' neighbours collapse, ending the cycle.
+  if (isDocumentView(v)) return JSON.stringify(JSON.parse(toJson(v)), null, 2);
+  if (isSiteView(v)) return 'Jekyll::Drops::SiteDrop';
   if (isHash(v)) {
     const parts = Object.keys(v).map((k) => `${inspectString(k)}=>${inspect(v[k])}`);
     return `{${parts.join(', ')}}`;

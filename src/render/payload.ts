@@ -13,7 +13,7 @@ import type { StaticFile } from '../site/static-file.js';
 import { deepMerge, type Hash } from '../utils/merge.js';
 import { decorateSite, decorateView } from '../plugins/index.js';
 import type { DependencyRecorder } from './deps.js';
-import { DOCUMENT_VIEW } from '../utils/views.js';
+import { DOCUMENT_VIEW, SITE_VIEW } from '../utils/views.js';
 
 export const JEKYLL_VERSION = '4.3.1';
 
@@ -171,6 +171,7 @@ export class Payload {
     const model = this.model;
     const config = model.ctx.config;
     const view: Hash = { ...config };
+    Object.defineProperty(view, SITE_VIEW, { value: true, enumerable: false });
     const lazy = (key: string, make: () => unknown) => {
       let value: unknown;
       let made = false;

@@ -11,3 +11,10 @@ export const NESTED_DOCUMENT_BLACKLIST = new Set(['content', 'output', 'excerpt'
 export function isDocumentView(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[DOCUMENT_VIEW] === true;
 }
+
+/** Marks the `site` view (Jekyll's SiteDrop), which prints as its class name. */
+export const SITE_VIEW = Symbol.for('utterson.siteView');
+
+export function isSiteView(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[SITE_VIEW] === true;
+}
