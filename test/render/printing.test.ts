@@ -16,7 +16,7 @@ describe('printing drops', () => {
     fs.writeFileSync(path.join(src, '_posts/2024-01-01-a.md'), '---\n---\n{{ site.posts }}\n');
     fs.writeFileSync(path.join(src, 'index.html'), '---\n---\n{{ site }}|{{ page | inspect | size }}\n');
     await build({ source: src, destination: path.join(root, 'out'), jobs: 1 });
-    expect(fs.readFileSync(path.join(root, 'out/2024/01/01/a.html'), 'utf8')).toBe('<p>{{ site.posts }}</p>\n');
+    expect(fs.readFileSync(path.join(root, 'out/2024/01/01/a.html'), 'utf8')).toBe('<p>{{ site.posts }}</p>\n\n');
     expect(fs.readFileSync(path.join(root, 'out/index.html'), 'utf8')).toBe('Jekyll::Drops::SiteDrop|267\n');
   });
 });
