@@ -23,7 +23,8 @@ import type { Page } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { isHash } from '../utils/merge.js';
 import { JekyllTime } from '../utils/time.js';
-import { assertSafeDestination } from '../write/guards.js';
+import { assertSafeDestination, insideDestination } from '../write/guards.js';
+import { assertStrict } from '../diagnostics/strict.js';
 import { findConflicts, writeSite } from '../write/writer.js';
 
 export interface ChangeSet {
@@ -242,6 +243,7 @@ export class IncrementalBuilder {
       renderSite(site, renderer);
       const items = outputItems(site);
       diagnostics.push(...findConflicts(items));
+      assertStrict(config.strict, diagnostics);
       writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true });
       this.state = {
         config,
@@ -410,6 +412,7 @@ export class IncrementalBuilder {
       }
     }
     const dest = path.resolve(String(config.destination));
+    assertStrict(config.strict, site.ctx.diagnostics);
     const written: string[] = [];
     for (const out of outputs) {
       writeInPlace(dest, out.destinationPath, out.content);
@@ -418,7 +421,7 @@ export class IncrementalBuilder {
     for (const p of plan.statics) {
       const file = state.staticByPath.get(p)!;
       if (!file.write) continue;
-      const target = path.join(dest, file.destinationPath);
+      const target = insideDestination(dest, file.destinationPath);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.copyFileSync(p, `${target}.utterson-tmp`);
       fs.renameSync(`${target}.utterson-tmp`, target);
@@ -539,8 +542,7 @@ export function sameData(a: unknown, b: unknown): boolean {
 
 /** Writes one output file in place, through a temporary file and a rename. */
 function writeInPlace(dest: string, relative: string, content: string): void {
-  const target = path.resolve(dest, relative);
-  if (!target.startsWith(dest + path.sep)) throw new BuildError({ message: `Refusing to write '${relative}' outside the destination.` });
+  const target = insideDestination(dest, relative);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.utterson-tmp`;
   fs.writeFileSync(tmp, content);
