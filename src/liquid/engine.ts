@@ -43,7 +43,7 @@ export interface JekyllLiquid {
   /** Adds a filter for this engine only (plugins' filters). */
   registerFilter(name: string, filter: FilterDef): void;
   /** Parse once, cached by file path + content; `file` (relative to source) is used in error messages. */
-  parse(template: string, file: string): unknown;
+  parse(template: string, file: string, cache?: boolean): unknown;
   renderSync(parsed: unknown, scope: Record<string, unknown>): string;
 }
 
@@ -186,7 +186,9 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   // straight back to them, so a for loop's iterations cost no generator each.
   setTextTemplateClass(liquid.parse('x')[0]);
   (liquid.renderer as any).renderTemplates = (templates: Template[], ctx: Context, emitter?: Emitter) => renderTemplatesSync(templates, ctx, emitter);
-  const parsed = new Map<string, unknown[]>();
+  // By file, then by text: a layout (and the tag fragments parsed inside it) is parsed once and
+  // reused while its text is the same; a document's own text is not kept (cache = false).
+  const parsed = new Map<string, Map<string, unknown[]>>();
   const variables = new Map<string, LaxVariable>();
   const includes = new Map<string, unknown[]>();
 
@@ -217,14 +219,16 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
     renderVariable(v, ctx) {
       return v.render(ctx, filterHost);
     },
-    parse(template, file) {
-      const key = `${file}\0${template}`;
-      let t = parsed.get(key);
-      if (!t) {
-        t = new JekyllParser(liquid, host).parse(template, file) as unknown[];
-        parsed.set(key, t);
+    parse(template, file, cache = true) {
+      let byText = parsed.get(file);
+      const hit = byText?.get(template);
+      if (hit) return hit;
+      const templates = new JekyllParser(liquid, host).parse(template, file) as unknown[];
+      if (cache) {
+        if (!byText) parsed.set(file, (byText = new Map()));
+        byText.set(template, templates);
       }
-      return t;
+      return templates;
     },
     renderToString(templates, ctx) {
       return renderTemplatesSync(templates as Template[], ctx);
@@ -275,9 +279,9 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
     registerFilter(name, filter) {
       filters[name] = filter;
     },
-    parse(template, file) {
+    parse(template, file, cache = true) {
       try {
-        return host.parse(template, file);
+        return host.parse(template, file, cache);
       } catch (e) {
         throw toRenderError(e, file, template);
       }

@@ -11,7 +11,7 @@ export interface Host {
   variable(markup: string): LaxVariable;
   renderVariable(v: LaxVariable, ctx: Context): unknown;
   /** Parses a template (cached by file + content). */
-  parse(template: string, file: string): unknown[];
+  parse(template: string, file: string, cache?: boolean): unknown[];
   /** Renders parsed templates to a string in an existing context. */
   renderToString(templates: unknown[], ctx: Context): string;
   /** Parsed include file by absolute path (read and parsed once). */

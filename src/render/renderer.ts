@@ -99,10 +99,10 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
   };
 
   /** Renders a template; a Liquid error becomes a BuildError at the file's own line. */
-  const renderLiquid = (template: string, file: string, scope: Hash, firstLine = 1): string => {
+  const renderLiquid = (template: string, file: string, scope: Hash, firstLine = 1, cache = true): string => {
     const started = profile ? performance.now() : 0;
     try {
-      const out = liquid.renderSync(liquid.parse(template, file), scope);
+      const out = liquid.renderSync(liquid.parse(template, file, cache), scope);
       profile?.record(file, Buffer.byteLength(out), performance.now() - started);
       return out;
     } catch (err) {
@@ -130,7 +130,7 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
         for (const w of excerpt.warnings) warn({ file: doc.displayPath, message: w });
         let out = excerpt.content;
         if (doc.data.render_with_liquid !== false && !doc.yamlFile && LIQUID_CONSTRUCT.test(out)) {
-          out = renderLiquid(out, doc.displayPath, scopeFor(payload.excerptView(excerpt), null, undefined));
+          out = renderLiquid(out, `${doc.displayPath}#excerpt`, scopeFor(payload.excerptView(excerpt), null, undefined), doc.contentLine, false);
         }
         excerpt.output = convert(converterKind(site.ctx, doc.extname), out, doc.displayPath);
       }
@@ -194,7 +194,8 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
     const layout = opts.layoutName === undefined || opts.layoutName === null ? undefined : site.layouts.get(String(opts.layoutName));
     const scope = scopeFor(opts.view, opts.paginator, layout ? { ...layout.data } : undefined);
     let output = opts.content;
-    if (opts.withLiquid) output = renderLiquid(output, opts.file, scope, opts.contentLine);
+    // A document's own text is rendered once: caching its parse would only hold memory.
+    if (opts.withLiquid) output = renderLiquid(output, opts.file, scope, opts.contentLine, false);
     output = convert(opts.kind, output, opts.file, opts.onSourceMap);
     opts.setContent(output);
     if (opts.inLayout) output = placeInLayouts(output, opts.layoutName, scope, opts.file);
