@@ -112,4 +112,13 @@ describe('jekyll-github-metadata in a build', () => {
     );
     expect(built.read('index.html')).toBe('Kept|https://github.com|/pages/a/b|/pages/a/b/x\n');
   });
+
+  it('without a repository, only the fallbacks that need one fail, when rendered (as real Jekyll does)', async () => {
+    // production: no git remote lookup, so the machine's own repositories cannot interfere.
+    const env = { JEKYLL_ENV: 'production' };
+    const ok = await buildFiles({ '_config.yml': `${TIME}plugins: [jekyll-github-metadata]\ntitle: T\n`, 'index.html': '---\n---\n{{ site.title }}|\n' }, {}, env);
+    expect(ok.read('index.html')).toBe('T|\n');
+    const files = { '_config.yml': `${TIME}plugins: [jekyll-github-metadata]\ntitle: T\n`, 'index.html': '---\n---\n{{ site.description }}\n' };
+    await expect(buildFiles(files, {}, env)).rejects.toThrow(/No repo name found/);
+  });
 });
