@@ -53,6 +53,12 @@ describe('jemoji', () => {
     expect(decodeEntities('&#x27;&#60;&unknown;')).toBe("'<&unknown;");
   });
 
+  it('parses a page without <body> as a fragment: doctype, html, head and body tags vanish', () => {
+    expect(emojify('<!DOCTYPE html>\n<html lang="en">\n<head><title>t</title></head>\n<p>:smile:</p>\n</html>\n', SRC)).toBe(
+      `\n\n<title>t</title>\n<p>${smile}</p>\n\n`,
+    );
+  });
+
   it('runs on HTML pages and documents in a build', async () => {
     const built = await buildFiles({
       '_config.yml': `${TIME}plugins: [jemoji]\nemoji:\n  src: https://cdn.example/\n`,

@@ -163,7 +163,8 @@ function serialize(node: Node, parent: Node | undefined, next: Node | undefined)
   return out;
 }
 
-function parseFragment(html: string, filter?: TextFilter): Node[] {
+/** `rawText`: the fragment replaces a script's or style's text, whose text nodes are written unescaped. */
+function parseFragment(html: string, filter?: TextFilter, rawText = false): Node[] {
   const root: Node[] = [];
   const stack: Array<Node & { kind: 'element' }> = [];
   let ignored = 0; // how many open elements are in filter.ignore
@@ -171,7 +172,7 @@ function parseFragment(html: string, filter?: TextFilter): Node[] {
   const add = (n: Node) => (stack.length > 0 ? stack[stack.length - 1].children : root).push(n);
   const text = (raw: string) => {
     const decoded = decodeEntities(raw);
-    const serialized = escapeText(decoded);
+    const serialized = rawText ? decoded : escapeText(decoded);
     const replaced = filter && ignored === 0 ? filter.replace(decoded, serialized) : undefined;
     // The replacement is parsed as HTML (Node#replace) and takes the text node's place.
     if (replaced === undefined) add({ kind: 'text', html: serialized });
@@ -198,7 +199,8 @@ function parseFragment(html: string, filter?: TextFilter): Node[] {
     if (html.startsWith('<!', i) || html.startsWith('<?', i)) {
       const end = html.indexOf('>', i);
       const stop = end === -1 ? html.length : end + 1;
-      add({ kind: 'other', html: html.slice(i, stop) });
+      // A fragment has no doctype: libxml2 drops it.
+      if (!/^<!doctype/i.test(html.slice(i, i + 9))) add({ kind: 'other', html: html.slice(i, stop) });
       i = stop;
       continue;
     }
@@ -210,6 +212,8 @@ function parseFragment(html: string, filter?: TextFilter): Node[] {
     }
     i += m[0].length;
     const name = m[2].toLowerCase();
+    // Parsed in a body context, a fragment's html, head and body tags vanish (their content stays).
+    if (name === 'html' || name === 'head' || name === 'body') continue;
     if (m[1] === '/') {
       let at = -1;
       for (let k = stack.length - 1; k >= 0; k--) {
@@ -250,8 +254,9 @@ function parseFragment(html: string, filter?: TextFilter): Node[] {
         const raw = html.slice(i, end);
         const inIgnored = ignored > 0 || filter?.ignore.has(name);
         const replaced = filter && !inIgnored ? filter.replace(raw, raw) : undefined;
-        // Script and style content stays one raw text node, replacement included.
-        el.children.push({ kind: 'text', html: replaced ?? raw });
+        // Script and style content is one raw text node; a replacement is parsed as HTML.
+        if (replaced === undefined) el.children.push({ kind: 'text', html: raw });
+        else el.children.push(...parseFragment(replaced, undefined, true));
       }
       const gt = close === -1 ? -1 : html.indexOf('>', close);
       i = gt === -1 ? html.length : gt + 1;
