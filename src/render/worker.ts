@@ -35,6 +35,10 @@ port.once('message', (request: WorkerRequest) => {
         renderer.payload.current = doc;
         const excerpt = doc.data.excerpt instanceof Excerpt ? renderer.payload.hooks.excerptOf(doc) : undefined;
         send({ type: 'doc', index, content: doc.content, output: doc.output, excerpt, sensitive: renderer.payload.orderSensitive.has(doc) });
+        // The main thread has it now. A later render here that read it would be order-sensitive,
+        // and those are redone on the main thread anyway, so the worker need not keep it.
+        doc.output = undefined;
+        doc.content = doc.rawContent;
       },
     );
     send({ type: 'done', diagnostics: diagnostics.slice(before) });
