@@ -21,7 +21,7 @@ export function helpText(): string {
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${[c.name, ...c.aliases].join(", ").padEnd(18)} ${c.summary}`),
-    '  help           Show this help (utterson help <command> for its options)',
+    `  ${'help'.padEnd(18)} Show this help (utterson help <command> for its options)`,
     '',
     'Options:',
     '  -h, --help     Show help',
