@@ -11,13 +11,13 @@ import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
 import { renderSiteParallel } from './render/parallel.js';
 import { RenderProfile } from './render/profile.js';
-import { createRenderer, renderSite } from './render/renderer.js';
+import { createRenderer, renderSite, type DocumentSink } from './render/renderer.js';
 import type { Site } from './site/site.js';
 import { loadCache, saveCache } from './incremental/cache.js';
 import { IncrementalBuilder } from './incremental/builder.js';
 import { uttersonVersion } from './utils/version.js';
 import { assertSafeDestination } from './write/guards.js';
-import { findConflicts, stagingPathFor, writeSite, type OutputItem } from './write/writer.js';
+import { findConflicts, Staging, stagingPathFor, writeSite, type OutputItem } from './write/writer.js';
 
 export interface BuildOptions extends ConfigOverrides {
   /** Working directory that relative paths are resolved against (default: process.cwd()). */
@@ -69,18 +69,37 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     const site = readAndGenerate(config, diagnostics);
     lap('read');
     const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress });
-    // Template timings are collected on the main thread, so a profiled build renders there.
-    if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd });
-    else renderSite(site, renderer);
-    lap('render');
 
-    const items = outputItems(site);
-    diagnostics.push(...findConflicts(items));
-    assertStrict(config.strict, diagnostics);
-    writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true });
+    // Documents' outputs go to the staging directory as soon as they are final, so a large site
+    // never holds them all; a destination several sources write is written at the end instead,
+    // in Jekyll's order (the last one wins).
+    const shared = sharedDestinations(outputItems(site));
+    const staging = new Staging(dest);
+    const streamed = new Set<string>();
+    const sink: DocumentSink = (doc) => {
+      if (!doc.write || doc.output === undefined || shared.has(doc.destinationPath)) return;
+      doc.spilledTo = staging.write({ kind: 'content', destinationPath: doc.destinationPath, source: doc.displayPath, content: doc.output });
+      doc.output = undefined;
+      streamed.add(doc.destinationPath);
+    };
+    let items: OutputItem[];
+    try {
+      // Template timings are collected on the main thread, so a profiled build renders there.
+      if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink);
+      else renderSite(site, renderer, sink);
+      lap('render');
+      const all = outputItems(site);
+      diagnostics.push(...findConflicts(all));
+      assertStrict(config.strict, diagnostics);
+      items = all.filter((i) => !streamed.has(i.destinationPath));
+    } catch (err) {
+      staging.abort();
+      throw err;
+    }
+    writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true }, staging);
     lap('write');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { config, configFiles: files, site, written: items.map((i) => i.destinationPath), diagnostics, seconds, profile };
+    return { config, configFiles: files, site, written: [...streamed, ...items.map((i) => i.destinationPath)], diagnostics, seconds, profile };
   });
 }
 
@@ -120,6 +139,17 @@ export function readAndGenerate(config: SiteConfig, diagnostics: Diagnostic[]): 
   afterRead(site);
   generate(site);
   return site;
+}
+
+/** Destinations that more than one output is written to. */
+function sharedDestinations(items: OutputItem[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const i of items) {
+    if (seen.has(i.destinationPath)) shared.add(i.destinationPath);
+    seen.add(i.destinationPath);
+  }
+  return shared;
 }
 
 /** Site#each_site_file: pages, static files to write, documents to write. */

@@ -19,7 +19,7 @@ import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
 import type { Site } from '../site/site.js';
-import { renderDocuments, renderPages, renderSite, resetRenderState, type Renderer } from './renderer.js';
+import { renderDocuments, renderPages, renderSite, resetRenderState, type DocumentSink, type Renderer } from './renderer.js';
 
 /** Below this many documents, starting workers costs more than it saves. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 200;
@@ -36,6 +36,16 @@ export type WorkerMessage =
   | { type: 'done'; diagnostics: Diagnostic[] }
   | { type: 'mismatch'; signature: string }
   | { type: 'error'; diagnostic: Diagnostic; stack?: string };
+
+/** A `next()` for renderDocuments that hands out one index once. */
+function oneIndex(i: number): () => number {
+  let given = false;
+  return () => {
+    if (given) return -1;
+    given = true;
+    return i;
+  };
+}
 
 /** Documents in Jekyll's render order: each collection's, in configuration order. */
 export function renderOrder(site: Site): Document[] {
@@ -61,28 +71,41 @@ export function workerScript(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
-export async function renderSiteParallel(site: Site, renderer: Renderer, options: ParallelOptions): Promise<void> {
+export async function renderSiteParallel(site: Site, renderer: Renderer, options: ParallelOptions, sink?: DocumentSink): Promise<void> {
   const docs = renderOrder(site);
   const script = workerScript();
   const workerCount = Math.min(options.jobs, Math.ceil(docs.length / 100)) - 1;
   if (docs.length < MIN_DOCUMENTS_FOR_WORKERS || workerCount < 1 || !script) {
-    renderSite(site, renderer);
+    renderSite(site, renderer, sink);
     return;
   }
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const signature = signatureOf(docs);
-  const results = new Map<number, { content: string; output: string | undefined; excerpt: string | undefined; sensitive: boolean }>();
+  let fromWorkers = 0;
+  let sensitive = false;
   const workerDiagnostics: Diagnostic[] = [];
   let failure: BuildError | undefined;
   let mismatched = false;
+  // A worker's document is applied as soon as it arrives (and streamed by the sink), so
+  // finished outputs do not pile up in memory.
+  const apply = (r: Extract<WorkerMessage, { type: 'doc' }>) => {
+    const doc = docs[r.index];
+    doc.content = r.content;
+    doc.output = r.output;
+    const excerpt = doc.data.excerpt;
+    if (r.excerpt !== undefined && excerpt instanceof Excerpt) excerpt.output = r.excerpt;
+    if (r.sensitive) sensitive = true;
+    fromWorkers++;
+    if (!failure) sink?.(doc);
+  };
 
   const workers = Array.from({ length: workerCount }, () => new Worker(script, { env: process.env }));
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve) => {
         worker.on('message', (msg: WorkerMessage) => {
-          if (msg.type === 'doc') results.set(msg.index, msg);
+          if (msg.type === 'doc') apply(msg);
           else if (msg.type === 'done') {
             workerDiagnostics.push(...msg.diagnostics);
             resolve();
@@ -106,12 +129,16 @@ export async function renderSiteParallel(site: Site, renderer: Renderer, options
       }),
   );
 
-  // The main thread works too, pulling from the same counter.
+  // The main thread works too, pulling from the same counter, and lets the workers' messages in
+  // every few documents.
   try {
-    renderDocuments(renderer, docs, () => {
+    let rendered = 0;
+    for (;;) {
       const i = Atomics.add(next, 0, 1);
-      return i < docs.length ? i : -1;
-    });
+      if (i >= docs.length) break;
+      renderDocuments(renderer, docs, oneIndex(i), sink && ((_index, doc) => sink(doc)));
+      if (++rendered % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   } catch (err) {
     Atomics.store(next, 0, docs.length);
     await Promise.all(finished);
@@ -123,22 +150,15 @@ export async function renderSiteParallel(site: Site, renderer: Renderer, options
   if (failure) throw failure;
 
   // A worker that read a different site rendered nothing; the main thread did its share.
-  let sensitive = renderer.payload.orderSensitive.size > 0;
+  if (renderer.payload.orderSensitive.size > 0) sensitive = true;
   void mismatched;
-  for (const [index, r] of results) {
-    docs[index].content = r.content;
-    docs[index].output = r.output;
-    const excerpt = docs[index].data.excerpt;
-    if (r.excerpt !== undefined && excerpt instanceof Excerpt) excerpt.output = r.excerpt;
-    if (r.sensitive) sensitive = true;
-  }
   site.ctx.diagnostics.push({
     severity: 'info',
-    message: `Rendered ${docs.length} documents on ${workerCount + 1} threads (${results.size} by workers)${sensitive ? '; templates read other documents\' content, so they were rendered again in order' : ''}.`,
+    message: `Rendered ${docs.length} documents on ${workerCount + 1} threads (${fromWorkers} by workers)${sensitive ? '; templates read other documents\' content, so they were rendered again in order' : ''}.`,
   });
   if (sensitive) {
     resetRenderState(site);
-    renderSite(site, renderer);
+    renderSite(site, renderer, sink);
     return;
   }
   site.ctx.diagnostics.push(...workerDiagnostics);

@@ -135,7 +135,7 @@ export class Payload {
     Object.defineProperty(view, 'output', {
       get: () => {
         noteCrossRead();
-        return doc.output ?? null;
+        return doc.readOutput() ?? null;
       },
       enumerable: true,
     });

@@ -271,13 +271,16 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
   };
 }
 
+/** Called with each document once its output is final (the build streams it to staging). */
+export type DocumentSink = (doc: Document) => void;
+
 /** Renders the whole site in Jekyll's order: collections' documents, then pages. */
-export function renderSite(site: Site, renderer: Renderer = createRenderer(site)): void {
+export function renderSite(site: Site, renderer: Renderer = createRenderer(site), sink?: DocumentSink): void {
   const docs: Document[] = [];
   for (const c of site.collections.values()) docs.push(...c.docs);
   let i = 0;
   // Documents of `output: false` collections are rendered too: their `output` is visible to Liquid.
-  renderDocuments(renderer, docs, () => (i < docs.length ? i++ : -1));
+  renderDocuments(renderer, docs, () => (i < docs.length ? i++ : -1), sink && ((_index, doc) => sink(doc)));
   renderPages(renderer, site);
 }
 
@@ -304,6 +307,7 @@ export function resetRenderState(site: Site): void {
     for (const doc of c.docs) {
       doc.content = doc.rawContent;
       doc.output = undefined;
+      doc.spilledTo = undefined;
       if (doc.data.excerpt instanceof Excerpt) doc.data.excerpt.output = undefined;
     }
   }

@@ -2,6 +2,7 @@
  * Jekyll's Document: a file in a collection (posts, drafts, or a custom collection).
  * Holds front matter merged over defaults, the raw content, and after rendering the output.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { BuildError } from '../diagnostics/diagnostic.js';
 import { deepMerge, type Hash } from '../utils/merge.js';
@@ -27,6 +28,11 @@ export class Document {
   /** File line on which the content starts (after front matter), for error positions. */
   contentLine = 1;
   output: string | undefined;
+  /**
+   * Where the output was written early (a build streams outputs into its staging directory
+   * and lets go of them); a template that asks for `output` afterwards reads it back.
+   */
+  spilledTo: string | undefined;
   /** Set by the collection after sorting, for page.next / page.previous. */
   next: Document | undefined;
   previous: Document | undefined;
@@ -82,6 +88,12 @@ export class Document {
       this.data.date = date;
     }
     return date as JekyllTime;
+  }
+
+  /** The output, from memory or from where it was streamed. */
+  readOutput(): string | undefined {
+    if (this.output !== undefined) return this.output;
+    return this.spilledTo === undefined ? undefined : fs.readFileSync(this.spilledTo, 'utf8');
   }
 
   get published(): boolean {

@@ -49,39 +49,65 @@ export interface WriteOptions {
   removeOldInBackground?: boolean;
 }
 
-export function writeSite(items: OutputItem[], options: WriteOptions): { written: number } {
-  const dest = path.resolve(options.dest);
-  const staging = stagingPathFor(dest);
-  cleanUpStaleStaging(dest);
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
-  try {
-    const dirs = new Set<string>();
-    for (const item of items) {
-      const target = insideDestination(staging, item.destinationPath);
-      try {
-        const dir = path.dirname(target);
-        if (!dirs.has(dir)) {
-          fs.mkdirSync(dir, { recursive: true });
-          dirs.add(dir);
-        }
-        if (item.kind === 'content') fs.writeFileSync(target, item.content);
-        else {
-          fs.copyFileSync(item.from, target);
-          const st = fs.statSync(item.from);
-          fs.utimesSync(target, st.atime, st.mtime);
-        }
-      } catch (err) {
-        // A file where another output needs a folder (`a` and `a/b.html`), a vanished source…
-        const e = err as NodeJS.ErrnoException;
-        throw new BuildError({ file: item.source, message: `Could not write '${item.destinationPath}': ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ') }, { cause: err });
+/**
+ * The staging directory of one build: outputs are written into it as they become ready (so a
+ * large site need not hold them all in memory), then it replaces the destination at once.
+ */
+export class Staging {
+  readonly dest: string;
+  readonly dir: string;
+  private readonly dirs = new Set<string>();
+
+  constructor(dest: string) {
+    this.dest = path.resolve(dest);
+    this.dir = stagingPathFor(this.dest);
+    cleanUpStaleStaging(this.dest);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** Writes one output; returns the absolute path it was written to. */
+  write(item: OutputItem): string {
+    const target = insideDestination(this.dir, item.destinationPath);
+    try {
+      const dir = path.dirname(target);
+      if (!this.dirs.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        this.dirs.add(dir);
       }
+      if (item.kind === 'content') fs.writeFileSync(target, item.content);
+      else {
+        fs.copyFileSync(item.from, target);
+        const st = fs.statSync(item.from);
+        fs.utimesSync(target, st.atime, st.mtime);
+      }
+    } catch (err) {
+      // A file where another output needs a folder (`a` and `a/b.html`), a vanished source…
+      const e = err as NodeJS.ErrnoException;
+      throw new BuildError({ file: item.source, message: `Could not write '${item.destinationPath}': ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ') }, { cause: err });
     }
+    return target;
+  }
+
+  /** Puts the staged site in place of the destination (keep_files carried over). */
+  commit(keepFiles: string[], removeOldInBackground = false): void {
+    swapInto(this.dir, this.dest, keepFiles, removeOldInBackground);
+  }
+
+  /** Drops the staged site: the destination stays as it was. */
+  abort(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export function writeSite(items: OutputItem[], options: WriteOptions, staging = new Staging(options.dest)): { written: number } {
+  try {
+    for (const item of items) staging.write(item);
   } catch (err) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    staging.abort();
     throw err;
   }
-  swapInto(staging, dest, options.keepFiles, options.removeOldInBackground ?? false);
+  staging.commit(options.keepFiles, options.removeOldInBackground ?? false);
   return { written: items.length };
 }
 
