@@ -1,87 +1,103 @@
-/** Ruby's `Time#strftime` over a JekyllTime's wall clock (flags `-`, `0`, `^`, `_`, `#`; widths). */
-import { formatOffset, JekyllTime } from './time.js';
+/**
+ * Ruby's `Time#strftime` over a JekyllTime's wall clock: flags `-`, `_`, `0`, `^`, `#`, widths,
+ * `%z`/`%:z`/`%::z`, `%Z` (the zone's abbreviation when `timeZone` is the time's own zone).
+ * Shared by permalinks and the Liquid `date` filters (conformance-tested against Jekyll).
+ */
+import { JekyllTime, pad, zoneOffsetAt } from './time.js';
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function isoWeek(y: number, m: number, d: number): { year: number; week: number } {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const day = date.getUTCDay() || 7;
-  date.setUTCDate(date.getUTCDate() + 4 - day);
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  return { year: date.getUTCFullYear(), week: Math.ceil(((date.getTime() - yearStart) / 86400000 + 1) / 7) };
+function zoneName(t: JekyllTime, timeZone: string | undefined): string {
+  if (timeZone && zoneOffsetAt(t.getTime(), timeZone) === t.utcOffset) {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName');
+    if (part && !/^GMT[+-]/.test(part.value)) return part.value === 'GMT' ? 'UTC' : part.value;
+  }
+  return t.utcOffset === 0 ? 'UTC' : '';
 }
 
-function dayOfYear(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86400000) + 1;
+function dayOfYear(w: JekyllTime['wall']): number {
+  return Math.round((Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86_400_000) + 1;
 }
 
-export function strftime(time: JekyllTime, format: string): string {
-  const w = time.wall;
-  return format.replace(/%([-0^#_]*)(\d*)([a-zA-Z%+]|:{1,2}z)/g, (whole, flags: string, widthText: string, conv: string) => {
-    const num = (n: number, width: number, padChar = '0'): string => {
-      if (flags.includes('-')) return String(n);
-      const w2 = widthText ? Number(widthText) : width;
-      const p = flags.includes('_') ? ' ' : flags.includes('0') ? '0' : padChar;
-      return String(n).padStart(w2, p);
+function isoWeek(w: JekyllTime['wall']): [number, number] {
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  const dow = (w.weekday + 6) % 7; // Monday = 0
+  d.setUTCDate(d.getUTCDate() - dow + 3);
+  const isoYear = d.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(isoYear, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  return [isoYear, 1 + Math.round((d.getTime() - firstThursday.getTime()) / (7 * 86_400_000))];
+}
+
+/** Ruby's `Time#strftime`. */
+export function strftime(t: JekyllTime, format: string, timeZone?: string): string {
+  const w = t.wall;
+  return format.replace(/%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])/g, (whole, flags: string, width: string, colons: string, conv: string) => {
+    const num = (n: number, def: number, padChar = '0'): string => {
+      const wd = width ? Number(width) : def;
+      const s = String(Math.abs(n));
+      const sign = n < 0 ? '-' : '';
+      if (flags.includes('-')) return sign + s;
+      const pc = flags.includes('_') ? ' ' : flags.includes('0') ? '0' : padChar;
+      return sign + s.padStart(wd - sign.length, pc);
     };
-    const text = (s: string): string => {
+    const str = (s: string): string => {
       let out = s;
       if (flags.includes('^')) out = out.toUpperCase();
       if (flags.includes('#')) out = out === out.toUpperCase() ? out.toLowerCase() : out.toUpperCase();
-      if (widthText) out = out.padStart(Number(widthText), flags.includes('0') ? '0' : ' ');
+      if (width && !flags.includes('-')) out = out.padStart(Number(width), flags.includes('0') ? '0' : ' ');
       return out;
     };
+    const h12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
     switch (conv) {
-      case 'Y': return flags || widthText ? num(w.year, 4) : String(w.year);
+      case 'Y': return width ? num(w.year, 0) : String(w.year);
       case 'C': return num(Math.floor(w.year / 100), 2);
       case 'y': return num(w.year % 100, 2);
       case 'm': return num(w.month, 2);
-      case 'B': return text(MONTHS[w.month - 1]);
-      case 'b': case 'h': return text(MONTHS[w.month - 1].slice(0, 3));
+      case 'B': return str(MONTHS[w.month - 1]);
+      case 'b': case 'h': return str(MONTHS[w.month - 1].slice(0, 3));
       case 'd': return num(w.day, 2);
       case 'e': return num(w.day, 2, ' ');
-      case 'j': return num(dayOfYear(w.year, w.month, w.day), 3);
+      case 'j': return num(dayOfYear(w), 3);
       case 'H': return num(w.hour, 2);
       case 'k': return num(w.hour, 2, ' ');
-      case 'I': return num(w.hour % 12 || 12, 2);
-      case 'l': return num(w.hour % 12 || 12, 2, ' ');
-      case 'P': return text(w.hour < 12 ? 'am' : 'pm');
-      case 'p': return flags.includes('#') ? (w.hour < 12 ? 'am' : 'pm') : text(w.hour < 12 ? 'AM' : 'PM');
+      case 'I': return num(h12, 2);
+      case 'l': return num(h12, 2, ' ');
+      case 'P': return str(w.hour < 12 ? 'am' : 'pm');
+      case 'p': return flags.includes('#') ? (w.hour < 12 ? 'am' : 'pm') : str(w.hour < 12 ? 'AM' : 'PM');
       case 'M': return num(w.minute, 2);
       case 'S': return num(w.second, 2);
-      case 'L': return num(w.millisecond, 3);
-      case 'N': return String(w.millisecond).padStart(3, '0') + '000000'.slice(0, widthText ? Math.max(0, Number(widthText) - 3) : 6);
-      case 'z': return formatOffset(time.utcOffset, false);
-      case ':z': return formatOffset(time.utcOffset, true);
-      case '::z': return `${formatOffset(time.utcOffset, true)}:00`;
-      case 'Z': return time.utcOffset === 0 ? 'UTC' : '';
-      case 'A': return text(DAYS[w.weekday]);
-      case 'a': return text(DAYS[w.weekday].slice(0, 3));
-      case 'u': return String(w.weekday || 7);
-      case 'w': return String(w.weekday);
-      case 'G': return String(isoWeek(w.year, w.month, w.day).year);
-      case 'g': return num(isoWeek(w.year, w.month, w.day).year % 100, 2);
-      case 'V': return num(isoWeek(w.year, w.month, w.day).week, 2);
-      case 'U': {
-        const yd = dayOfYear(w.year, w.month, w.day) - 1;
-        return num(Math.floor((yd + 7 - w.weekday) / 7), 2);
+      case 'L': return String(w.millisecond).padStart(3, '0').padEnd(width ? Number(width) : 3, '0').slice(0, width ? Number(width) : 3);
+      case 'N': return String(w.millisecond).padStart(3, '0').padEnd(width ? Number(width) : 9, '0').slice(0, width ? Number(width) : 9);
+      case 'z': {
+        const o = t.utcOffset;
+        const sign = o < 0 ? '-' : '+';
+        const hh = pad(Math.floor(Math.abs(o) / 60));
+        const mm = pad(Math.abs(o) % 60);
+        return colons === ':' ? `${sign}${hh}:${mm}` : colons === '::' ? `${sign}${hh}:${mm}:00` : `${sign}${hh}${mm}`;
       }
-      case 'W': {
-        const yd = dayOfYear(w.year, w.month, w.day) - 1;
-        return num(Math.floor((yd + 7 - ((w.weekday + 6) % 7)) / 7), 2);
-      }
-      case 's': return String(Math.floor(time.getTime() / 1000));
+      case 'Z': return str(zoneName(t, timeZone));
+      case 'A': return str(DAYS[w.weekday]);
+      case 'a': return str(DAYS[w.weekday].slice(0, 3));
+      case 'u': return num(w.weekday === 0 ? 7 : w.weekday, 1);
+      case 'w': return num(w.weekday, 1);
+      case 'U': return num(Math.floor((dayOfYear(w) - 1 - w.weekday + 7) / 7), 2);
+      case 'W': return num(Math.floor((dayOfYear(w) - 1 - ((w.weekday + 6) % 7) + 7) / 7), 2);
+      case 'V': return num(isoWeek(w)[1], 2);
+      case 'G': return num(isoWeek(w)[0], 4);
+      case 'g': return num(isoWeek(w)[0] % 100, 2);
+      case 's': return num(Math.floor(t.getTime() / 1000), 1);
       case 'n': return '\n';
       case 't': return '\t';
       case '%': return '%';
-      case 'F': return `${strftime(time, '%Y-%m-%d')}`;
-      case 'D': case 'x': return strftime(time, '%m/%d/%y');
-      case 'T': case 'X': return strftime(time, '%H:%M:%S');
-      case 'R': return strftime(time, '%H:%M');
-      case 'r': return strftime(time, '%I:%M:%S %p');
-      case 'c': return strftime(time, '%a %b %e %H:%M:%S %Y');
-      case '+': return strftime(time, '%a %b %e %H:%M:%S %Z %Y');
+      case 'c': return str(strftime(t, '%a %b %e %H:%M:%S %Y', timeZone));
+      case 'D': case 'x': return str(strftime(t, '%m/%d/%y', timeZone));
+      case 'F': return str(strftime(t, '%Y-%m-%d', timeZone));
+      case 'T': case 'X': return str(strftime(t, '%H:%M:%S', timeZone));
+      case 'R': return str(strftime(t, '%H:%M', timeZone));
+      case 'r': return str(strftime(t, '%I:%M:%S %p', timeZone));
+      case 'v': return str(strftime(t, '%e-%^b-%4Y', timeZone));
       default: return whole;
     }
   });

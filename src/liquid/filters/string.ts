@@ -2,6 +2,7 @@
 import { KeywordArgs, chars, isHash, rubyToS, toS, truthy } from '../ruby.js';
 import { toInt } from '../variable.js';
 import { def, type FilterTable } from './types.js';
+import { slugify as slugifyText } from '../../utils/slugify.js';
 
 /** Ruby `String#split(pattern)`: " " splits awk-style, "" splits chars, trailing empties dropped. */
 export function rubySplit(s: string, pattern: string, limit = 0): string[] {
@@ -70,43 +71,10 @@ const CJK = '\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}\\p{Script=H
 const CJK_RE = new RegExp(`[${CJK}]`, 'gu');
 const WORD_RE = new RegExp(`[^${CJK}\\s]+`, 'gu');
 
-/** Jekyll's `Utils.slugify`. */
+/** Jekyll's `Utils.slugify` on Liquid values (the input and mode as Ruby's to_s). */
 export function slugify(input: unknown, mode?: unknown, cased = false): string | null {
   if (input === null || input === undefined) return null;
-  let s = rubyToS(input);
-  const m = mode === null || mode === undefined ? 'default' : rubyToS(mode);
-  if (!['raw', 'default', 'pretty', 'ascii', 'latin'].includes(m)) return cased ? s : s.toLowerCase();
-  if (m === 'latin') s = transliterate(s);
-  const re =
-    m === 'raw'
-      ? /\s+/g
-      : m === 'pretty'
-        ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu
-        : m === 'ascii'
-          ? /[^A-Za-z0-9]+/g
-          : /[^\p{M}\p{L}\p{Nd}]+/gu;
-  // `^-|-$` are line anchors in Ruby: one hyphen off each line's ends.
-  let slug = s.replace(re, '-').replace(/^-|-$/gm, '');
-  if (!cased) slug = slug.toLowerCase();
-  return slug;
-}
-
-const TRANSLIT: Record<string, string> = {
-  Æ: 'AE', æ: 'ae', Ø: 'O', ø: 'o', ß: 'ss', Œ: 'OE', œ: 'oe', Ð: 'D', ð: 'd', Þ: 'TH', þ: 'th', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŋ: 'N', ŋ: 'n', Ŧ: 'T', ŧ: 't', Ħ: 'H', ħ: 'h', ĸ: 'k', ŉ: "'n",
-};
-
-/** I18n.transliterate with the default approximations: Latin letters lose accents, others become "?". */
-export function transliterate(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80) out += ch;
-    else if (TRANSLIT[ch]) out += TRANSLIT[ch];
-    else {
-      const base = ch.normalize('NFD').replace(/\p{M}+/gu, '');
-      out += /^[\x00-\x7f]+$/.test(base) ? base : '?';
-    }
-  }
-  return out;
+  return slugifyText(rubyToS(input), mode === null || mode === undefined ? undefined : rubyToS(mode), cased);
 }
 
 function kw(args: unknown[]): Record<string, unknown> {
