@@ -16,6 +16,7 @@ import type { Site } from './site/site.js';
 import { loadCache, saveCache } from './incremental/cache.js';
 import { IncrementalBuilder } from './incremental/builder.js';
 import { uttersonVersion } from './utils/version.js';
+import { withTimeZone } from './utils/time.js';
 import { assertSafeDestination } from './write/guards.js';
 import { findConflicts, Staging, stagingPathFor, writeSite, type OutputItem } from './write/writer.js';
 
@@ -54,7 +55,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
   const { config, files } = loadConfig(overrides, cwd);
   hooks.onConfig?.(config, files);
   if (config.incremental === true) return buildIncrementally({ ...overrides, cwd }, config);
-  return withTimezone(config.timezone, async () => {
+  return withTimeZone(config.timezone, async () => {
     const diagnostics: Diagnostic[] = [];
     const dest = path.resolve(String(config.destination));
     assertSafeDestination(config.source, dest);
@@ -171,17 +172,5 @@ export function outputItems(site: Site): OutputItem[] {
   return items;
 }
 
-/** Jekyll sets ENV['TZ'] from `timezone:` for the whole build; so do we, and restore it after. */
-async function withTimezone<T>(timezone: string | null, fn: () => Promise<T>): Promise<T> {
-  if (!timezone) return fn();
-  const before = process.env.TZ;
-  process.env.TZ = timezone;
-  try {
-    return await fn();
-  } finally {
-    if (before === undefined) delete process.env.TZ;
-    else process.env.TZ = before;
-  }
-}
 
 export { BuildError };

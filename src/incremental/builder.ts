@@ -22,7 +22,7 @@ import { Excerpt } from '../site/excerpt.js';
 import type { Page } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { isHash } from '../utils/merge.js';
-import { JekyllTime } from '../utils/time.js';
+import { JekyllTime, withTimeZone } from '../utils/time.js';
 import { assertSafeDestination, insideDestination } from '../write/guards.js';
 import { assertStrict } from '../diagnostics/strict.js';
 import { findConflicts, writeSite } from '../write/writer.js';
@@ -159,7 +159,7 @@ export class IncrementalBuilder {
     const { config, files } = loadConfig(overrides, cwd);
     const dest = path.resolve(String(config.destination));
     if (cache.orderSensitive || cache.destination !== dest || !fs.existsSync(dest)) return undefined;
-    return withTimezone(config.timezone, () => {
+    return withTimeZone(config.timezone, () => {
       const diagnostics: Diagnostic[] = [];
       const site = readAndGenerate(config, diagnostics);
       if (cache.key !== configKey({ config, env: process.env.JEKYLL_ENV ?? '' }, version)) return undefined;
@@ -233,7 +233,7 @@ export class IncrementalBuilder {
     this.converted = undefined;
     const { cwd = process.cwd(), jobs: _jobs, ...overrides } = this.options;
     const { config, files } = loadConfig(overrides, cwd);
-    return withTimezone(config.timezone, () => {
+    return withTimeZone(config.timezone, () => {
       const diagnostics: Diagnostic[] = [];
       const dest = path.resolve(String(config.destination));
       assertSafeDestination(config.source, dest);
@@ -275,7 +275,7 @@ export class IncrementalBuilder {
     this.dirty = true;
     let result: Omit<RebuildResult, 'seconds'>;
     try {
-      result = withTimezone(state.config.timezone, () => this.apply(state, plan));
+      result = withTimeZone(state.config.timezone, () => this.apply(state, plan));
     } catch (err) {
       if (err instanceof FullRebuildNeeded) return this.full(err.message);
       throw err; // stays dirty: the next change rebuilds everything
@@ -553,17 +553,6 @@ function elapsed(started: bigint): number {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-function withTimezone<T>(timezone: string | null, fn: () => T): T {
-  if (!timezone) return fn();
-  const before = process.env.TZ;
-  process.env.TZ = timezone;
-  try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env.TZ;
-    else process.env.TZ = before;
-  }
-}
 
 export { FullRebuildNeeded };
 export type { Renderer };

@@ -165,3 +165,27 @@ export function parseTime(text: string, timeZone: string | undefined): JekyllTim
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/**
+ * Runs `fn` with process.env.TZ set to `timezone` (Jekyll sets ENV['TZ'] from `timezone:` for
+ * the whole build) and restores it afterwards — after the promise settles, if `fn` returns one.
+ */
+export function withTimeZone<T>(timezone: string | null | undefined, fn: () => T): T {
+  if (!timezone) return fn();
+  const before = process.env.TZ;
+  const restore = () => {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  };
+  process.env.TZ = timezone;
+  let result: T;
+  try {
+    result = fn();
+  } catch (err) {
+    restore();
+    throw err;
+  }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
+}
