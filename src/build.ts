@@ -172,5 +172,4 @@ export function outputItems(site: Site): OutputItem[] {
   return items;
 }
 
-
 export { BuildError };
