@@ -2,6 +2,7 @@
  * One build, as Jekyll's Site#process reads: config → read → generate → render → write.
  * Each phase takes the Site value and hands it on; problems come back as diagnostics.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type ConfigOverrides, type SiteConfig } from './config/load.js';
@@ -32,6 +33,10 @@ export interface BuildOptions extends ConfigOverrides {
 export interface BuildResult {
   config: SiteConfig;
   configFiles: string[];
+  /**
+   * The site model. Documents' outputs are read back from the destination (`readOutput()`);
+   * their converted content is not kept once written.
+   */
   site: Site;
   /** Output paths relative to the destination. */
   written: string[];
@@ -77,7 +82,18 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     const shared = sharedDestinations(outputItems(site));
     const staging = new Staging(dest);
     const streamed = new Set<string>();
+    // Converted content too goes to a scratch folder beside the staging one, for the templates
+    // (feeds, archives) that read it back: a 20,000-post site then stays within 1 GiB.
+    const scratch = `${staging.dir}-contents`;
+    fs.mkdirSync(scratch, { recursive: true });
+    let spilled = 0;
     const sink: DocumentSink = (doc) => {
+      if (doc.content.length > 0 && doc.contentSpilledTo === undefined) {
+        const file = path.join(scratch, String(spilled++));
+        fs.writeFileSync(file, doc.content);
+        doc.contentSpilledTo = file;
+        doc.content = '';
+      }
       if (!doc.write || doc.output === undefined || shared.has(doc.destinationPath)) return;
       doc.spilledTo = staging.write({ kind: 'content', destinationPath: doc.destinationPath, source: doc.displayPath, content: doc.output });
       doc.output = undefined;
@@ -95,9 +111,21 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       items = all.filter((i) => !streamed.has(i.destinationPath));
     } catch (err) {
       staging.abort();
+      fs.rmSync(scratch, { recursive: true, force: true });
       throw err;
     }
-    writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true }, staging);
+    try {
+      writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true }, staging);
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+      // Streamed outputs now live in the destination; set-aside contents are gone.
+      for (const c of site.collections.values()) {
+        for (const doc of c.docs) {
+          if (doc.spilledTo !== undefined) doc.spilledTo = path.join(dest, doc.destinationPath);
+          doc.contentSpilledTo = undefined;
+        }
+      }
+    }
     lap('write');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { config, configFiles: files, site, written: [...streamed, ...items.map((i) => i.destinationPath)], diagnostics, seconds, profile };

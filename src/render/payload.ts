@@ -128,7 +128,7 @@ export class Payload {
     Object.defineProperty(view, 'content', {
       get: () => {
         noteCrossRead();
-        return doc.content;
+        return doc.readContent();
       },
       enumerable: true,
     });

@@ -308,6 +308,7 @@ export function resetRenderState(site: Site): void {
       doc.content = doc.rawContent;
       doc.output = undefined;
       doc.spilledTo = undefined;
+      doc.contentSpilledTo = undefined;
       if (doc.data.excerpt instanceof Excerpt) doc.data.excerpt.output = undefined;
     }
   }

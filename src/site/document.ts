@@ -33,6 +33,8 @@ export class Document {
    * and lets go of them); a template that asks for `output` afterwards reads it back.
    */
   spilledTo: string | undefined;
+  /** Likewise for the converted content, kept in a scratch folder beside the staging one. */
+  contentSpilledTo: string | undefined;
   /** Set by the collection after sorting, for page.next / page.previous. */
   next: Document | undefined;
   previous: Document | undefined;
@@ -88,6 +90,12 @@ export class Document {
       this.data.date = date;
     }
     return date as JekyllTime;
+  }
+
+  /** The content, from memory or from where it was set aside. */
+  readContent(): string {
+    if (this.contentSpilledTo === undefined) return this.content;
+    return fs.readFileSync(this.contentSpilledTo, 'utf8');
   }
 
   /** The output, from memory or from where it was streamed. */
