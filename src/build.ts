@@ -82,13 +82,15 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     const shared = sharedDestinations(outputItems(site));
     const staging = new Staging(dest);
     const streamed = new Set<string>();
-    // Converted content too goes to a scratch folder beside the staging one, for the templates
-    // (feeds, archives) that read it back: a 20,000-post site then stays within 1 GiB.
+    // On large sites converted content too goes to a scratch folder beside the staging one,
+    // for the templates (feeds, archives) that read it back: a 20,000-post site then stays
+    // within 1 GiB. Small sites keep it in memory; the extra file per document costs time.
     const scratch = `${staging.dir}-contents`;
-    fs.mkdirSync(scratch, { recursive: true });
+    const spillContents = totalTextLength(site) > SPILL_CONTENTS_ABOVE_CHARS;
+    if (spillContents) fs.mkdirSync(scratch, { recursive: true });
     let spilled = 0;
     const sink: DocumentSink = (doc) => {
-      if (doc.content.length > 0 && doc.contentSpilledTo === undefined) {
+      if (spillContents && doc.content.length > 0 && doc.contentSpilledTo === undefined) {
         const file = path.join(scratch, String(spilled++));
         fs.writeFileSync(file, doc.content);
         doc.contentSpilledTo = file;
@@ -168,6 +170,15 @@ export function readAndGenerate(config: SiteConfig, diagnostics: Diagnostic[]): 
   afterRead(site);
   generate(site);
   return site;
+}
+
+/** Sites whose documents' text exceeds this set converted content aside while building. */
+const SPILL_CONTENTS_ABOVE_CHARS = 64 * 1024 * 1024;
+
+function totalTextLength(site: Site): number {
+  let n = 0;
+  for (const c of site.collections.values()) for (const d of c.docs) n += d.content.length;
+  return n;
 }
 
 /** Destinations that more than one output is written to. */

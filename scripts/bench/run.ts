@@ -5,6 +5,7 @@
  *
  *   npm run bench                       # 1,000, 4,000 and 10,000 posts, 3 runs each
  *   npm run bench -- --sizes 1000 --runs 5 --jekyll-runs 1
+ *   npm run bench -- --no-jekyll --no-incremental   # Utterson's cold builds only
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -107,7 +108,7 @@ for (const size of sizes) {
       rows.push(['', 'utterson serve: edit one post → reload', fmt(inc.median / 1000, 3), '', '', '', '']);
     } else process.stderr.write(`  incremental benchmark failed: ${r.stderr.split('\n').slice(-5).join('\n')}\n`);
   }
-  if (jekyll) {
+  if (jekyll && !args.includes('--no-jekyll')) {
     const js: Measure[] = [];
     for (let i = 0; i < jekyllRuns; i++) {
       const m = timed([jekyll, 'build', '-q', '-s', site, '-d', path.join(work, `jekyll-out-${size}`)], site, { JEKYLL_NO_BUNDLER_REQUIRE: 'true' });
