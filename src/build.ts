@@ -56,7 +56,7 @@ export interface BuildHooks {
 
 export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = process.hrtime.bigint();
-  const { cwd = process.cwd(), jobs = defaultJobs(), profile: wantProfile, ...overrides } = options;
+  const { cwd = process.cwd(), jobs: requestedJobs, profile: wantProfile, ...overrides } = options;
   const { config, files } = loadConfig(overrides, cwd);
   hooks.onConfig?.(config, files);
   if (config.incremental === true) return buildIncrementally({ ...overrides, cwd }, config);
@@ -86,7 +86,8 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     // for the templates (feeds, archives) that read it back: a 20,000-post site then stays
     // within 1 GiB. Small sites keep it in memory; the extra file per document costs time.
     const scratch = `${staging.dir}-contents`;
-    const spillContents = totalTextLength(site) > SPILL_CONTENTS_ABOVE_CHARS;
+    const textLength = totalTextLength(site);
+    const spillContents = textLength > SPILL_CONTENTS_ABOVE_CHARS;
     if (spillContents) fs.mkdirSync(scratch, { recursive: true });
     let spilled = 0;
     const sink: DocumentSink = (doc) => {
@@ -104,6 +105,9 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     let items: OutputItem[];
     try {
       // Template timings are collected on the main thread, so a profiled build renders there.
+      // Each render worker reads its own copy of the site: on very large sites the default is
+      // one thread, so memory stays bounded (--jobs still asks for more).
+      const jobs = requestedJobs ?? (textLength > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
       if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink);
       else renderSite(site, renderer, sink);
       lap('render');
@@ -174,6 +178,8 @@ export function readAndGenerate(config: SiteConfig, diagnostics: Diagnostic[]): 
 
 /** Sites whose documents' text exceeds this set converted content aside while building. */
 const SPILL_CONTENTS_ABOVE_CHARS = 64 * 1024 * 1024;
+/** Above this, the default is to render on one thread (a 20,000-post site has ~250M). */
+const ONE_THREAD_ABOVE_CHARS = 192 * 1024 * 1024;
 
 function totalTextLength(site: Site): number {
   let n = 0;

@@ -19,7 +19,7 @@ export const BUILD_FLAGS: FlagSpec[] = [
   { key: 'safe', type: 'boolean', aliases: ['--safe'], help: 'Safe mode: no symlinks out of the source' },
   { key: 'strict', type: 'boolean', aliases: ['--strict'], help: 'Fail (status 1, nothing written) if the build reports any warning' },
   { key: 'strict_front_matter', type: 'boolean', aliases: ['--strict_front_matter'], help: 'Fail if errors are present in front matter' },
-  { key: 'jobs', type: 'number', aliases: ['-j', '--jobs'], help: 'Render threads (default: the number of cores)' },
+  { key: 'jobs', type: 'number', aliases: ['-j', '--jobs'], help: 'Render threads (default: the number of cores; one on very large sites)' },
   { key: 'incremental', type: 'boolean', aliases: ['-I', '--incremental'], help: 'Rebuild only what changed since the last build (cache in .utterson-cache/)' },
   { key: 'profile', type: 'boolean', aliases: ['--profile'], help: 'Print a table of the slowest templates and the time of each phase' },
   { key: 'trace', type: 'boolean', aliases: ['-t', '--trace'], help: 'Show the full backtrace when an error occurs' },
