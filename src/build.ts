@@ -178,8 +178,8 @@ export function readAndGenerate(config: SiteConfig, diagnostics: Diagnostic[]): 
 
 /** Sites whose documents' text exceeds this set converted content aside while building. */
 const SPILL_CONTENTS_ABOVE_CHARS = 64 * 1024 * 1024;
-/** Above this, the default is to render on one thread (a 20,000-post site has ~250M). */
-const ONE_THREAD_ABOVE_CHARS = 192 * 1024 * 1024;
+/** Above this, the default is to render on one thread (the 20,000-post benchmark site has ~177M). */
+const ONE_THREAD_ABOVE_CHARS = 128 * 1024 * 1024;
 
 function totalTextLength(site: Site): number {
   let n = 0;
