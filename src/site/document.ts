@@ -129,20 +129,24 @@ export class Document {
   }
 
   /** UrlDrop: the placeholders a document's permalink may use. */
+  /**
+   * UrlDrop: the placeholders a document's permalink may use. Each is computed when the
+   * template asks for it (a permalink names a handful of the two dozen).
+   */
   urlPlaceholders(): Record<string, string> {
-    const date = this.date;
-    const fmt = (f: string) => strftime(date, f);
-    const categories = Array.isArray(this.data.categories) ? (this.data.categories as unknown[]) : [];
+    const date = () => this.date;
+    const fmt = (f: string) => () => strftime(date(), f);
+    const categories = () => (Array.isArray(this.data.categories) ? (this.data.categories as unknown[]) : []);
     const slug = this.data.slug === undefined || this.data.slug === null ? undefined : String(this.data.slug);
-    return {
-      collection: this.collection.label,
-      output_ext: this.outputExt,
-      path: this.cleanedRelativePath,
-      name: slugify(this.basenameWithoutExt) ?? '',
-      title: slugify(slug, 'pretty', true) ?? slugify(this.basenameWithoutExt, 'pretty', true) ?? '',
-      slug: slugify(slug) ?? slugify(this.basenameWithoutExt) ?? '',
-      categories: [...new Set(categories.map((c) => String(c).toLowerCase()))].join('/'),
-      slugified_categories: [...new Set(categories.map((c) => slugify(String(c)) ?? ''))].join('/'),
+    const lazy: Record<string, () => string> = {
+      collection: () => this.collection.label,
+      output_ext: () => this.outputExt,
+      path: () => this.cleanedRelativePath,
+      name: () => slugify(this.basenameWithoutExt) ?? '',
+      title: () => slugify(slug, 'pretty', true) ?? slugify(this.basenameWithoutExt, 'pretty', true) ?? '',
+      slug: () => slugify(slug) ?? slugify(this.basenameWithoutExt) ?? '',
+      categories: () => [...new Set(categories().map((c) => String(c).toLowerCase()))].join('/'),
+      slugified_categories: () => [...new Set(categories().map((c) => slugify(String(c)) ?? ''))].join('/'),
       year: fmt('%Y'),
       month: fmt('%m'),
       day: fmt('%d'),
@@ -161,6 +165,9 @@ export class Document {
       long_day: fmt('%A'),
       y_day: fmt('%j'),
     };
+    const placeholders: Record<string, string> = {};
+    for (const [key, get] of Object.entries(lazy)) Object.defineProperty(placeholders, key, { get, enumerable: true });
+    return placeholders;
   }
 
   get url(): string {
