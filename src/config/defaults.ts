@@ -1,3 +1,16 @@
+/** The `kramdown` part of Jekyll's defaults (the Markdown converter merges user options over it). */
+export const JEKYLL_KRAMDOWN_DEFAULTS = {
+  auto_ids: true,
+  toc_levels: [1, 2, 3, 4, 5, 6],
+  entity_output: 'as_char',
+  smart_quotes: 'lsquo,rsquo,ldquo,rdquo',
+  input: 'GFM',
+  hard_wrap: false,
+  guess_lang: true,
+  footnote_nr: 1,
+  show_warnings: false,
+} as const;
+
 /** Jekyll 4.3's `Configuration::DEFAULTS`, verbatim in meaning. */
 export function jekyllDefaults(cwd: string): Record<string, unknown> {
   return {
@@ -40,17 +53,7 @@ export function jekyllDefaults(cwd: string): Record<string, unknown> {
     verbose: false,
     defaults: [],
     liquid: { error_mode: 'warn', strict_filters: false, strict_variables: false },
-    kramdown: {
-      auto_ids: true,
-      toc_levels: [1, 2, 3, 4, 5, 6],
-      entity_output: 'as_char',
-      smart_quotes: 'lsquo,rsquo,ldquo,rdquo',
-      input: 'GFM',
-      hard_wrap: false,
-      guess_lang: true,
-      footnote_nr: 1,
-      show_warnings: false,
-    },
+    kramdown: { ...JEKYLL_KRAMDOWN_DEFAULTS, toc_levels: [...JEKYLL_KRAMDOWN_DEFAULTS.toc_levels] },
   };
 }
 

@@ -3,6 +3,7 @@
  * what Jekyll's KramdownParser adds), with the site's `kramdown:` settings merged over.
  */
 import type { KramdownOptions } from './index.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS } from '../config/defaults.js';
 
 export interface ResolvedKramdownOptions {
   autoIds: boolean;
@@ -26,18 +27,6 @@ export interface ResolvedKramdownOptions {
   gfmQuirks: string[];
   raw: Record<string, unknown>;
 }
-
-const JEKYLL_KRAMDOWN_DEFAULTS: Record<string, unknown> = {
-  auto_ids: true,
-  toc_levels: [1, 2, 3, 4, 5, 6],
-  entity_output: 'as_char',
-  smart_quotes: 'lsquo,rsquo,ldquo,rdquo',
-  input: 'GFM',
-  hard_wrap: false,
-  guess_lang: true,
-  footnote_nr: 1,
-  show_warnings: false,
-};
 
 const ENTITY_CHARS: Record<string, string> = {
   lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d',

@@ -15,6 +15,20 @@ import { decorateSite, decorateView } from '../plugins/index.js';
 import type { DependencyRecorder } from './deps.js';
 import { DOCUMENT_VIEW, SITE_VIEW } from '../utils/views.js';
 
+/** StaticFileDrop's fields, as `site.static_files` shows them. */
+export function staticFileView(file: StaticFile): Hash {
+  const view: Hash = {
+    ...file.data,
+    name: file.name,
+    extname: file.extname,
+    basename: file.basename,
+    path: file.relativePath,
+    collection: file.type ?? null,
+  };
+  Object.defineProperty(view, 'modified_time', { get: () => file.modifiedTime, enumerable: true });
+  return view;
+}
+
 export const JEKYLL_VERSION = '4.3.1';
 
 export interface ViewHooks {
@@ -71,15 +85,7 @@ export class Payload {
   staticView(file: StaticFile): Hash {
     let view = this.staticViews.get(file);
     if (!view) {
-      view = {
-        ...file.data,
-        name: file.name,
-        extname: file.extname,
-        basename: file.basename,
-        path: file.relativePath,
-        collection: file.type ?? null,
-      };
-      Object.defineProperty(view, 'modified_time', { get: () => file.modifiedTime, enumerable: true });
+      view = staticFileView(file);
       this.staticViews.set(file, view);
     }
     return view;

@@ -4,27 +4,12 @@
  * unless `sitemap: false`.
  */
 import type { Site } from '../../site/site.js';
-import type { StaticFile } from '../../site/static-file.js';
-import type { Hash } from '../../utils/merge.js';
 import type { Plugin } from '../plugin.js';
 import { pageWithoutAFile } from '../shared/generated-page.js';
 import { MINIFY, ROBOTS_TEMPLATE, SITEMAP_TEMPLATE } from './template.js';
+import { staticFileView } from '../../render/payload.js';
 
 const INCLUDED_EXTENSIONS = new Set(['.htm', '.html', '.xhtml', '.pdf']);
-
-/** StaticFileDrop's fields, as `page.static_files` shows them. */
-export function staticFileView(file: StaticFile): Hash {
-  const view: Hash = {
-    ...file.data,
-    name: file.name,
-    extname: file.extname,
-    basename: file.basename,
-    path: file.relativePath,
-    collection: file.type ?? null,
-  };
-  Object.defineProperty(view, 'modified_time', { get: () => file.modifiedTime, enumerable: true });
-  return view;
-}
 
 export function generateSitemap(site: Site): void {
   const urls = new Set([...site.pages.map((p) => p.url), ...site.staticFiles.map((f) => f.url)]);
