@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { slugify } from '../../utils/slugify.js';
 import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command.js';
-import { frontMatterDate, parseDateArg, zonedTime } from './compose/dates.js';
+import { DATE_USAGE, postDate } from './compose/dates.js';
 import {
   ComposeError,
   contentDir,
@@ -64,18 +64,12 @@ function compose(kind: 'post' | 'draft', options: Record<string, unknown>, { log
     let day: string | undefined;
     let date: string | undefined;
     if (kind === 'post') {
-      if (options.date !== undefined) {
-        const parsed = parseDateArg(String(options.date));
-        if (!parsed) {
-          log.error('Error:', `'${String(options.date)}' is not a date; use YYYY-MM-DD, optionally with HH:MM and an offset.`);
-          return EXIT_USAGE;
-        }
-        ({ day, frontMatter: date } = parsed);
-      } else {
-        const now = zonedTime(new Date(), site.config.timezone);
-        day = now.day;
-        date = frontMatterDate(now);
+      const parsed = postDate(options.date, site.config.timezone);
+      if (!parsed) {
+        log.error('Error:', `'${String(options.date)}' ${DATE_USAGE}`);
+        return EXIT_USAGE;
       }
+      ({ day, frontMatter: date } = parsed);
     }
 
     // A translation id: the one given, else a new one when the site has other languages to pair with.

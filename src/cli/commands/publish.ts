@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE, type Command } from '../command.js';
-import { frontMatterDate, parseDateArg, zonedTime } from './compose/dates.js';
+import { DATE_USAGE, postDate } from './compose/dates.js';
 import { ComposeError, contentDir, display, loadComposeSite, SITE_FLAGS, writeNew, type ComposeSite } from './compose/site.js';
 
 export const publishCommand: Command = {
@@ -24,20 +24,12 @@ export const publishCommand: Command = {
       const draft = findDraft(site, positionals[0]);
       const relDraft = path.relative(site.source, draft);
 
-      let day: string;
-      let date: string;
-      if (options.date !== undefined) {
-        const parsed = parseDateArg(String(options.date));
-        if (!parsed) {
-          log.error('Error:', `'${String(options.date)}' is not a date; use YYYY-MM-DD, optionally with HH:MM and an offset.`);
-          return EXIT_USAGE;
-        }
-        ({ day, frontMatter: date } = parsed);
-      } else {
-        const now = zonedTime(new Date(), site.config.timezone);
-        day = now.day;
-        date = frontMatterDate(now);
+      const parsed = postDate(options.date, site.config.timezone);
+      if (!parsed) {
+        log.error('Error:', `'${String(options.date)}' ${DATE_USAGE}`);
+        return EXIT_USAGE;
       }
+      const { day, frontMatter: date } = parsed;
 
       const segments = relDraft.split(path.sep);
       const at = segments.lastIndexOf('_drafts');

@@ -73,3 +73,15 @@ export function parseDateArg(value: string): { day: string; frontMatter: string 
   const zone = m[7] === undefined ? '' : m[7] === 'Z' ? ' +0000' : ` ${m[7].replace(':', '')}`;
   return { day, frontMatter: `${day} ${time}${zone}` };
 }
+
+/**
+ * A post's date: the `--date` given (undefined if it is not a date), else now in the site's
+ * zone. `day` names the file (YYYY-MM-DD), `frontMatter` is the `date:` value.
+ */
+export function postDate(dateOption: unknown, timeZone?: string | null): { day: string; frontMatter: string } | undefined {
+  if (dateOption !== undefined) return parseDateArg(String(dateOption));
+  const now = zonedTime(new Date(), timeZone);
+  return { day: now.day, frontMatter: frontMatterDate(now) };
+}
+
+export const DATE_USAGE = 'is not a date; use YYYY-MM-DD, optionally with HH:MM and an offset.';
