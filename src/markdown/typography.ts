@@ -8,14 +8,20 @@ import type { StateInline } from 'markdown-it';
 import type { ResolvedKramdownOptions } from './options.js';
 
 // markdown-it's terminator set plus kramdown's span starts: quotes, '.', '$', '|'.
-const TERMINATORS = new Set('\n!#$%&*+-:<=>@[\\]^_`{}~\'".'.split('').map((c) => c.charCodeAt(0)));
+// A table indexed by char code: this loop sees every character of every post.
+const TERMINATORS = new Uint8Array(128);
+for (const c of '\n!#$%&*+-:<=>@[\\]^_`{}~\'".') TERMINATORS[c.charCodeAt(0)] = 1;
 
 /** Replacement for markdown-it's `text` rule: consume plain characters up to a possible span start. */
 export function textRule(state: StateInline, silent: boolean): boolean {
   let pos = state.pos;
   const max = state.posMax;
   const src = state.src;
-  while (pos < max && !TERMINATORS.has(src.charCodeAt(pos))) pos++;
+  while (pos < max) {
+    const c = src.charCodeAt(pos);
+    if (c < 128 && TERMINATORS[c] === 1) break;
+    pos++;
+  }
   if (pos === state.pos) return false;
   if (!silent) state.pending += src.slice(state.pos, pos);
   state.pos = pos;

@@ -80,11 +80,23 @@ export function formatOffset(minutes: number, colon: boolean): string {
 /** Offset (minutes east of UTC) of an IANA zone at a given instant; undefined zone = the process's. */
 export function zoneOffsetAt(epochMs: number, timeZone: string | undefined): number {
   if (!timeZone) return -new Date(epochMs).getTimezoneOffset() || 0;
+  // formatToParts costs tens of microseconds, and the same post dates are formatted on every
+  // page that lists them: remember offsets per zone and second.
+  const second = Math.floor(epochMs / 1000);
+  let known = offsetCache.get(timeZone);
+  if (!known) offsetCache.set(timeZone, (known = new Map()));
+  const cached = known.get(second);
+  if (cached !== undefined) return cached;
   const parts = zoneFormatter(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  const offset = Math.round((asUtc - second * 1000) / 60_000);
+  if (known.size >= 100_000) known.clear();
+  known.set(second, offset);
+  return offset;
 }
+
+const offsetCache = new Map<string, Map<number, number>>();
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
