@@ -1,4 +1,5 @@
 /** Splitting a file into YAML front matter and content, with Jekyll's exact rules. */
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { BuildError, codeFrame } from '../diagnostics/diagnostic.js';
 import { isHash, type Hash } from '../utils/merge.js';
@@ -37,12 +38,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Reads a file as UTF-8 (a BOM is dropped); throws a BuildError on invalid UTF-8. */
 export function readUtf8(file: string, display: string): string {
   const bytes = fs.readFileSync(file);
-  try {
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    const bad = findInvalidUtf8(bytes);
-    throw new BuildError({ file: display, line: bad.line, column: bad.column, message: 'Invalid UTF-8: the file is not valid UTF-8 text.' });
-  }
+  // isUtf8 + toString (both SIMD) cost a fraction of a fatal TextDecoder on every post
+  if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const bad = findInvalidUtf8(bytes);
+  throw new BuildError({ file: display, line: bad.line, column: bad.column, message: 'Invalid UTF-8: the file is not valid UTF-8 text.' });
 }
 
 function findInvalidUtf8(bytes: Buffer): { line: number; column: number } {
