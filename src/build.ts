@@ -10,7 +10,8 @@ import { BuildError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { assertStrict } from './diagnostics/strict.js';
 import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
-import { renderSiteParallel } from './render/parallel.js';
+import { countPosts } from './read/census.js';
+import { RenderWorkers, renderSiteParallel, workerCountFor } from './render/parallel.js';
 import { RenderProfile } from './render/profile.js';
 import { createRenderer, renderSite, type DocumentSink } from './render/renderer.js';
 import type { Site } from './site/site.js';
@@ -72,69 +73,87 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       profile?.phase(name, now - mark);
       mark = now;
     };
-    const site = readAndGenerate(config, diagnostics);
-    lap('read');
-    const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress });
-
-    // Documents' outputs go to the staging directory as soon as they are final, so a large site
-    // never holds them all; a destination several sources write is written at the end instead,
-    // in Jekyll's order (the last one wins).
-    const shared = sharedDestinations(outputItems(site));
-    const staging = new Staging(dest);
-    const streamed = new Set<string>();
-    // On large sites converted content too goes to a scratch folder beside the staging one,
-    // for the templates (feeds, archives) that read it back: a 20,000-post site then stays
-    // within 1 GiB. Small sites keep it in memory; the extra file per document costs time.
-    const scratch = `${staging.dir}-contents`;
-    const textLength = totalTextLength(site);
-    const spillContents = textLength > SPILL_CONTENTS_ABOVE_CHARS;
-    if (spillContents) fs.mkdirSync(scratch, { recursive: true });
-    let spilled = 0;
-    const sink: DocumentSink = (doc) => {
-      if (spillContents && doc.content.length > 0 && doc.contentSpilledTo === undefined) {
-        const file = path.join(scratch, String(spilled++));
-        fs.writeFileSync(file, doc.content);
-        doc.contentSpilledTo = file;
-        doc.content = '';
-      }
-      if (!doc.write || doc.output === undefined || shared.has(doc.destinationPath)) return;
-      doc.spilledTo = staging.write({ kind: 'content', destinationPath: doc.destinationPath, source: doc.displayPath, content: doc.output });
-      doc.output = undefined;
-      streamed.add(doc.destinationPath);
-    };
-    let items: OutputItem[];
-    try {
-      // Template timings are collected on the main thread, so a profiled build renders there.
-      // Each render worker reads its own copy of the site: on very large sites the default is
-      // one thread, so memory stays bounded (--jobs still asks for more).
-      const jobs = requestedJobs ?? (textLength > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
-      if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink);
-      else renderSite(site, renderer, sink);
-      lap('render');
-      const all = outputItems(site);
-      diagnostics.push(...findConflicts(all));
-      assertStrict(config.strict, diagnostics);
-      items = all.filter((i) => !streamed.has(i.destinationPath));
-    } catch (err) {
-      staging.abort();
-      fs.rmSync(scratch, { recursive: true, force: true });
-      throw err;
+    // Render workers read the site too; on a site large enough for them they start now, so
+    // that they read while the main thread does.
+    const workers = new RenderWorkers(overrides, cwd);
+    if (!profile) {
+      const census = countPosts(config.source);
+      const jobs = requestedJobs ?? (census.bytes > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
+      workers.resize(workerCountFor(census.files, jobs));
     }
     try {
-      writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true }, staging);
-    } finally {
-      fs.rmSync(scratch, { recursive: true, force: true });
-      // Streamed outputs now live in the destination; set-aside contents are gone.
-      for (const c of site.collections.values()) {
-        for (const doc of c.docs) {
-          if (doc.spilledTo !== undefined) doc.spilledTo = path.join(dest, doc.destinationPath);
-          doc.contentSpilledTo = undefined;
+      const site = readAndGenerate(config, diagnostics);
+      lap('read');
+      const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress });
+
+      // Documents' outputs go to the staging directory as soon as they are final, so a large site
+      // never holds them all; a destination several sources write is written at the end instead,
+      // in Jekyll's order (the last one wins).
+      const shared = sharedDestinations(outputItems(site));
+      const staging = new Staging(dest);
+      const streamed = new Set<string>();
+      // On large sites converted content too goes to a scratch folder beside the staging one,
+      // for the templates (feeds, archives) that read it back: a 20,000-post site then stays
+      // within 1 GiB. Small sites keep it in memory; the extra file per document costs time.
+      const scratch = `${staging.dir}-contents`;
+      const textLength = totalTextLength(site);
+      const spillContents = textLength > SPILL_CONTENTS_ABOVE_CHARS;
+      if (spillContents) fs.mkdirSync(scratch, { recursive: true });
+      let spilled = 0;
+      const sink: DocumentSink = (doc) => {
+        if (spillContents && doc.content.length > 0 && doc.contentSpilledTo === undefined) {
+          const file = path.join(scratch, String(spilled++));
+          fs.writeFileSync(file, doc.content);
+          doc.contentSpilledTo = file;
+          doc.content = '';
+        }
+        if (!doc.write || shared.has(doc.destinationPath)) return;
+        if (doc.output === undefined) {
+          // a render worker wrote it
+          if (doc.spilledTo !== undefined) streamed.add(doc.destinationPath);
+          return;
+        }
+        doc.spilledTo = staging.write({ kind: 'content', destinationPath: doc.destinationPath, source: doc.displayPath, content: doc.output });
+        doc.output = undefined;
+        streamed.add(doc.destinationPath);
+      };
+      let items: OutputItem[];
+      try {
+        // Template timings are collected on the main thread, so a profiled build renders there.
+        // Each render worker reads its own copy of the site: on very large sites the default is
+        // one thread, so memory stays bounded (--jobs still asks for more).
+        const jobs = requestedJobs ?? (textLength > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
+        if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink, workers, { stagingDir: staging.dir, shared });
+        else renderSite(site, renderer, sink);
+        lap('render');
+        const all = outputItems(site);
+        diagnostics.push(...findConflicts(all));
+        assertStrict(config.strict, diagnostics);
+        items = all.filter((i) => !streamed.has(i.destinationPath));
+      } catch (err) {
+        staging.abort();
+        fs.rmSync(scratch, { recursive: true, force: true });
+        throw err;
+      }
+      try {
+        writeSite(items, { dest, keepFiles: config.keep_files, removeOldInBackground: true }, staging);
+      } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+        // Streamed outputs now live in the destination; set-aside contents are gone.
+        for (const c of site.collections.values()) {
+          for (const doc of c.docs) {
+            if (doc.spilledTo !== undefined) doc.spilledTo = path.join(dest, doc.destinationPath);
+            doc.contentSpilledTo = undefined;
+          }
         }
       }
+      lap('write');
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      return { config, configFiles: files, site, written: [...streamed, ...items.map((i) => i.destinationPath)], diagnostics, seconds, profile };
+    } finally {
+      // whatever happened, no worker outlives the build (they would keep the process alive)
+      await workers.stop();
     }
-    lap('write');
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { config, configFiles: files, site, written: [...streamed, ...items.map((i) => i.destinationPath)], diagnostics, seconds, profile };
   });
 }
 

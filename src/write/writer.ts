@@ -50,21 +50,13 @@ export interface WriteOptions {
 }
 
 /**
- * The staging directory of one build: outputs are written into it as they become ready (so a
- * large site need not hold them all in memory), then it replaces the destination at once.
+ * Writes outputs into a staging directory that already exists. Render workers have their own,
+ * for the same directory, so the documents they render are written where they were rendered.
  */
-export class Staging {
-  readonly dest: string;
-  readonly dir: string;
+export class OutputWriter {
   private readonly dirs = new Set<string>();
 
-  constructor(dest: string) {
-    this.dest = path.resolve(dest);
-    this.dir = stagingPathFor(this.dest);
-    cleanUpStaleStaging(this.dest);
-    fs.rmSync(this.dir, { recursive: true, force: true });
-    fs.mkdirSync(this.dir, { recursive: true });
-  }
+  constructor(readonly dir: string) {}
 
   /** Writes one output; returns the absolute path it was written to. */
   write(item: OutputItem): string {
@@ -87,6 +79,30 @@ export class Staging {
       throw new BuildError({ file: item.source, message: `Could not write '${item.destinationPath}': ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ') }, { cause: err });
     }
     return target;
+  }
+}
+
+/**
+ * The staging directory of one build: outputs are written into it as they become ready (so a
+ * large site need not hold them all in memory), then it replaces the destination at once.
+ */
+export class Staging {
+  readonly dest: string;
+  readonly dir: string;
+  private readonly writer: OutputWriter;
+
+  constructor(dest: string) {
+    this.dest = path.resolve(dest);
+    this.dir = stagingPathFor(this.dest);
+    cleanUpStaleStaging(this.dest);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.mkdirSync(this.dir, { recursive: true });
+    this.writer = new OutputWriter(this.dir);
+  }
+
+  /** Writes one output; returns the absolute path it was written to. */
+  write(item: OutputItem): string {
+    return this.writer.write(item);
   }
 
   /** Puts the staged site in place of the destination (keep_files carried over). */

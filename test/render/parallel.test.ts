@@ -12,7 +12,7 @@ afterAll(() => {
   for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
 });
 
-function makeSite(postLayout: string): string {
+function makeSite(postLayout: string, extra: Record<string, string | Buffer> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-parallel-'));
   roots.push(dir);
   const w = (rel: string, text: string) => {
@@ -27,6 +27,7 @@ function makeSite(postLayout: string): string {
     const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
     w(`_posts/2020-${month}-${day}-post-${i}.md`, `---\nlayout: post\ntitle: Post ${i}\n---\n# Heading ${i}\n\nText *${i}* with \`code\`.\n`);
   }
+  for (const [rel, text] of Object.entries(extra)) w(rel, text as string);
   return dir;
 }
 
@@ -64,6 +65,25 @@ describe('parallel rendering', () => {
     expect(two).toEqual(one);
     const info = parallel.diagnostics.find((d) => d.message.startsWith('Rendered '));
     expect(info?.message).toMatch(/on 2 threads \(\d+ by workers\)\.$/);
+    // Workers write what they render; the site model still reads every output back.
+    for (const doc of parallel.site.collections.get('posts')!.docs) expect(doc.readOutput()).toBe(two[doc.destinationPath.replace(/^\//, '')]);
+    expect(parallel.written.length).toBe(Object.keys(two).length);
+  });
+
+  it('leaves a destination several documents write to the last of them, as on one thread', async () => {
+    const clash = (n: number) => `---\nlayout: post\ntitle: Clash ${n}\npermalink: /same/\n---\nclash ${n}\n`;
+    const src = makeSite('<article>{{ page.title }} {{ content }}</article>\n', { '_posts/2021-01-01-a.md': clash(1), '_posts/2021-01-02-b.md': clash(2) });
+    const { one, two } = await buildBoth(src);
+    expect(two).toEqual(one);
+    expect(two['same/index.html']).toContain('Clash 2');
+  });
+
+  it('fails cleanly, naming the file, when the site cannot be read (workers already started)', async () => {
+    const src = makeSite('{{ content }}', { '_posts/2021-01-01-bad.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) });
+    const dest = path.join(src, '..', `${path.basename(src)}-bad`);
+    roots.push(dest);
+    await expect(build({ source: src, destination: dest, jobs: 2 })).rejects.toThrow(/2021-01-01-bad\.md|Invalid UTF-8/);
+    expect(fs.existsSync(dest)).toBe(false);
   });
 
   it('falls back to Jekyll order when a document reads another one’s content', async () => {
