@@ -23,8 +23,8 @@ function rng(seed: number): () => number {
 
 const WORDS = 'origin request response browser server header policy cache token cookie fetch stream module render layout template include filter collection permalink excerpt category static asset stylesheet script network protocol preflight credential domain secure content value config build deploy pipeline worker thread memory profile benchmark'.split(' ');
 const KO_WORDS = '출처 요청 응답 브라우저 서버 헤더 정책 캐시 토큰 쿠키 스트림 모듈 렌더링 레이아웃 템플릿 필터 컬렉션 정적 자산 스크립트 네트워크 프로토콜 자격 도메인 보안 콘텐츠 설정 빌드 배포 파이프라인'.split(' ');
-const TAGS = ['web', 'http', 'cors', 'security', 'javascript', 'css', 'performance', 'node', 'jekyll', 'devops', 'testing', 'browser'];
-const CATEGORIES = ['web', 'backend', 'frontend', 'tools'];
+export const TAGS = ['web', 'http', 'cors', 'security', 'javascript', 'css', 'performance', 'node', 'jekyll', 'devops', 'testing', 'browser'];
+export const CATEGORIES = ['web', 'backend', 'frontend', 'tools'];
 
 function sentence(r: () => number, words: string[], n: number): string {
   const out: string[] = [];
@@ -70,14 +70,30 @@ function postBody(r: () => number, words: string[], i: number): string {
   return parts.join('\n\n') + '\n';
 }
 
-export function generateSite(dir: string, posts: number): void {
-  const r = rng(42 + posts);
+/** Empties `dir` and returns a function writing a file under it. */
+export function siteWriter(dir: string): (rel: string, text: string) => void {
   fs.rmSync(dir, { recursive: true, force: true });
-  const write = (rel: string, text: string) => {
+  return (rel, text) => {
     const file = path.join(dir, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
   };
+}
+
+/** The stylesheet and the five images every port copies as they are. */
+export function assetFiles(): Record<string, string> {
+  const files: Record<string, string> = { 'assets/style.css': 'body { font-family: sans-serif; }\n' };
+  for (let k = 1; k <= 5; k++) files[`assets/img/posts/post_pic${k}.jpg`] = Buffer.alloc(2048, k).toString('latin1');
+  return files;
+}
+
+/**
+ * The Jekyll site's files other than posts and assets (config, layouts, includes, pages), by
+ * path. The Eleventy port derives its Liquid templates from these.
+ */
+export function jekyllFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const write = (rel: string, text: string) => (files[rel] = text);
   write('_config.yml', `title: Bench Blog
 url: https://bench.example
 baseurl: ""
@@ -151,9 +167,39 @@ tag: ${tag}
 {% endfor %}
 `);
   }
-  write('assets/style.css', 'body { font-family: sans-serif; }\n');
-  for (let k = 1; k <= 5; k++) write(`assets/img/posts/post_pic${k}.jpg`, Buffer.alloc(2048, k).toString('latin1'));
+  return files;
+}
 
+export function generateSite(dir: string, posts: number): void {
+  const write = siteWriter(dir);
+  for (const [rel, text] of Object.entries({ ...jekyllFiles(), ...assetFiles() })) write(rel, text);
+  for (const post of benchPosts(posts)) write(post.jekyllPath, post.frontMatter + post.body);
+}
+
+/** One generated post, in Jekyll's terms; the Hugo and Eleventy ports write the same text. */
+export interface BenchPost {
+  i: number;
+  lang: 'en' | 'ko';
+  date: Date;
+  /** Jekyll's source path, e.g. `ko/_posts/2015-01-01-post-0.md`. */
+  jekyllPath: string;
+  /** `post-0`: the file name without Jekyll's date prefix. */
+  slug: string;
+  category: string;
+  /** Jekyll's URL (permalink `/:categories/:year/:month/:day/:title/`; `ko/` is a category too). */
+  url: string;
+  title: string;
+  tags: string[];
+  frontMatter: string;
+  body: string;
+}
+
+/**
+ * The posts of an N-post site, in the order the seeded PRNG draws them (so every port gets
+ * the same titles and bodies). A generator: a 10,000-post site holds 100 MB of text.
+ */
+export function* benchPosts(posts: number): Generator<BenchPost> {
+  const r = rng(42 + posts);
   const start = Date.UTC(2015, 0, 1);
   for (let i = 0; i < posts; i++) {
     const date = new Date(start + i * 6 * 3600 * 1000);
@@ -163,18 +209,22 @@ tag: ${tag}
     const korean = i % 2 === 0;
     const pair = `post_${i}`;
     const title = `${sentence(r, WORDS, 4).slice(0, -1)} ${i}`;
-    const fm = (lang: string, t: string) => `---
+    const fm = (t: string) => `---
 title: "${t}"
 date: ${date.toISOString().replace('T', ' ').slice(0, 19)} +0000
 category: ${category}
 tags: [${tags.join(', ')}]
 ${korean ? `lng_pair: ${pair}\n` : ''}---
 `;
+    const slug = `post-${i}`;
+    const dated = `${ymd.replaceAll('-', '/')}/${slug}/`;
+    const common = { i, date, slug, category, tags };
     // Every other post has a Korean translation, paired by lng_pair.
     if (korean) {
-      write(`ko/_posts/${ymd}-post-${i}.md`, fm('ko', `${KO_WORDS[i % KO_WORDS.length]} ${i}`) + postBody(r, KO_WORDS, i));
+      const t = `${KO_WORDS[i % KO_WORDS.length]} ${i}`;
+      yield { ...common, lang: 'ko', jekyllPath: `ko/_posts/${ymd}-${slug}.md`, url: `/ko/${category}/${dated}`, title: t, frontMatter: fm(t), body: postBody(r, KO_WORDS, i) };
     }
-    write(`_posts/${ymd}-post-${i}.md`, fm('en', title) + postBody(r, WORDS, i));
+    yield { ...common, lang: 'en', jekyllPath: `_posts/${ymd}-${slug}.md`, url: `/${category}/${dated}`, title, frontMatter: fm(title), body: postBody(r, WORDS, i) };
   }
 }
 

@@ -1,18 +1,27 @@
 /**
  * `npm run bench`: builds deterministic synthetic Jekyll sites with Utterson (cold, median of
- * several runs) and, when they are installed, with Jekyll, Hugo and Eleventy, and prints
- * wall and CPU seconds, pages per second, peak RSS and the ratios.
+ * several runs) and, when they are installed, the same site with Jekyll and its ports to Hugo
+ * (hugo/generate.ts) and Eleventy 3 (eleventy/generate.ts: same posts, same pages), and prints
+ * wall and CPU seconds, pages per second, peak RSS, output files and the ratios. Every build is
+ * cold: the output folder and the tool's cache (.jekyll-cache, Hugo's resources/) are deleted.
  *
  *   npm run bench                       # 1,000, 4,000 and 10,000 posts, 3 runs each
- *   npm run bench -- --sizes 1000 --runs 5 --jekyll-runs 1
- *   npm run bench -- --no-jekyll --no-incremental   # Utterson's cold builds only
+ *   npm run bench -- --sizes 1000 --runs 5 --other-runs 1   # (--jekyll-runs is the old name)
+ *   npm run bench -- --no-jekyll --no-hugo --no-eleventy --no-incremental   # Utterson only
+ *
+ * Hugo is found on PATH (Debian: `apt-get install hugo`); Eleventy as $ELEVENTY, `eleventy` on
+ * PATH or node_modules/.bin/eleventy (e.g. `npm i @11ty/eleventy@3` in a folder of its own;
+ * markdown-it-attrs and @11ty/eleventy-plugin-syntaxhighlight installed beside it are used).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateEleventySite } from './eleventy/generate.js';
 import { generateSite } from './generate-site.js';
+import { generateHugoSite } from './hugo/generate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -22,7 +31,7 @@ const opt = (name: string, fallback: string) => {
 };
 const sizes = opt('sizes', '1000,4000,10000').split(',').map(Number);
 const runs = Number(opt('runs', '3'));
-const jekyllRuns = Number(opt('jekyll-runs', '1'));
+const otherRuns = Number(opt('other-runs', opt('jekyll-runs', '1')));
 const jobs = opt('jobs', '');
 const work = path.resolve(opt('dir', path.join(os.tmpdir(), 'utterson-bench')));
 
@@ -31,6 +40,7 @@ interface Measure {
   cpu: number;
   rssMiB: number;
   files?: number;
+  html?: number;
 }
 
 const median = (xs: number[]) => {
@@ -40,7 +50,19 @@ const median = (xs: number[]) => {
 };
 
 function medianOf(ms: Measure[]): Measure {
-  return { wall: median(ms.map((m) => m.wall)), cpu: median(ms.map((m) => m.cpu)), rssMiB: median(ms.map((m) => m.rssMiB)), files: ms[0]?.files };
+  return { wall: median(ms.map((m) => m.wall)), cpu: median(ms.map((m) => m.cpu)), rssMiB: median(ms.map((m) => m.rssMiB)), files: ms[0]?.files, html: ms[0]?.html };
+}
+
+/** Files written, and HTML pages among them: what shows that the ports build the same site. */
+function countOutput(dir: string): { files: number; html: number } {
+  let files = 0;
+  let html = 0;
+  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    if (e.name.endsWith('.html')) html++;
+  }
+  return { files, html };
 }
 
 function which(cmd: string): string | undefined {
@@ -51,7 +73,7 @@ function which(cmd: string): string | undefined {
 function utterson(site: string, out: string): Measure {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench/measure.mjs'), site, out, ...(jobs ? [jobs] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`utterson failed on ${site}:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure), ...countOutput(out) };
 }
 
 /** Times a foreign command with GNU time when present (CPU and RSS), else wall time only. */
@@ -70,54 +92,98 @@ function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Measure
   return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMiB: Number(m[4]) / 1024 };
 }
 
+/** Runs a foreign build `otherRuns` times, cold each time (`clean` empties output and caches). */
+function coldRuns(clean: () => void, cmd: string[], cwd: string, out: string, env: NodeJS.ProcessEnv = {}): Measure | undefined {
+  const ms: Measure[] = [];
+  for (let i = 0; i < otherRuns; i++) {
+    clean();
+    const m = timed(cmd, cwd, env);
+    if (m) ms.push({ ...m, ...countOutput(out) });
+  }
+  return ms.length ? medianOf(ms) : undefined;
+}
+
+/** Writes a site (or port) unless it is there already from the same generator code. */
+function ensureSite(dir: string, label: string, write: () => void): void {
+  const stamp = path.join(dir, '.bench-generator');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === generatorHash) return;
+  process.stdout.write(`generating ${label}… `);
+  write();
+  fs.writeFileSync(stamp, generatorHash);
+  console.log('done');
+}
+
+/** The Eleventy install's own folder (its node_modules holds the optional Markdown plugins). */
+function eleventyHome(bin: string): string {
+  const real = fs.realpathSync(bin);
+  const i = real.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+  return i >= 0 ? real.slice(0, i) : path.dirname(real);
+}
+
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+const ratio = (other: number, u: number) => (other >= u ? `${fmt(other / u, 1)}× slower` : `${fmt(u / other, 1)}× faster`);
 const rows: string[][] = [];
-const header = ['site', 'tool', 'wall s', 'cpu s', 'pages/s', 'peak RSS MiB', 'vs Utterson (wall)'];
+const header = ['site', 'tool', 'wall s', 'cpu s', 'pages/s', 'peak RSS MiB', 'files', 'HTML pages', 'vs Utterson (wall)'];
+const row = (site: string, tool: string, m: Measure, vs: string) =>
+  rows.push([site, tool, fmt(m.wall), fmt(m.cpu), fmt((m.html ?? 0) / m.wall, 0), fmt(m.rssMiB, 0), String(m.files ?? ''), String(m.html ?? ''), vs]);
+const generatorHash = createHash('sha256')
+  .update(['generate-site.ts', 'hugo/generate.ts', 'eleventy/generate.ts'].map((f) => fs.readFileSync(path.join(root, 'scripts/bench', f), 'utf8')).join('\0'))
+  .digest('hex');
 
 console.log(`Utterson benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`);
-console.log(`Medians of ${runs} Utterson runs${jobs ? ` with --jobs ${jobs}` : ''}; other tools: ${jekyllRuns} run(s).`);
+console.log(`Medians of ${runs} Utterson runs${jobs ? ` with --jobs ${jobs}` : ''}; other tools: ${otherRuns} run(s). All builds cold.`);
 if (!fs.existsSync(path.join(root, 'dist/build.js'))) {
   console.error('dist/ is missing: run `npm run compile` first.');
   process.exit(2);
 }
-const jekyll = which('jekyll');
-const hugo = which('hugo');
-const eleventy = fs.existsSync(path.join(root, 'node_modules/.bin/eleventy')) ? path.join(root, 'node_modules/.bin/eleventy') : which('eleventy');
-console.log(`Jekyll: ${jekyll ?? 'not found'}; Hugo: ${hugo ? `${hugo} (needs a Hugo port of the site: not compared)` : 'not found'}; Eleventy: ${eleventy ? `${eleventy} (needs an Eleventy port of the site: not compared)` : 'not found'}\n`);
+const version = (cmd: string[]) => spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' }).stdout?.trim().split('\n')[0] ?? '';
+const jekyll = args.includes('--no-jekyll') ? undefined : which('jekyll');
+const hugo = args.includes('--no-hugo') ? undefined : which('hugo');
+const localEleventy = path.join(root, 'node_modules/.bin/eleventy');
+const eleventy = args.includes('--no-eleventy') ? undefined : (process.env.ELEVENTY || which('eleventy') || (fs.existsSync(localEleventy) ? localEleventy : undefined));
+const notFound = (name: string, flag: string, how: string) => (args.includes(flag) ? `${name}: skipped (${flag})` : `${name}: NOT FOUND, not compared (${how})`);
+console.log(jekyll ? `Jekyll: ${jekyll} (${version([jekyll, '--version'])})` : notFound('Jekyll', '--no-jekyll', 'install Jekyll 4.3'));
+console.log(hugo ? `Hugo: ${hugo} (${version([hugo, 'version']).split(' ')[1] ?? '?'}), building the Hugo port of each site` : notFound('Hugo', '--no-hugo', 'apt-get install hugo'));
+console.log(eleventy ? `Eleventy: ${eleventy} (${version([eleventy, '--version'])}), building the Eleventy port of each site` : notFound('Eleventy', '--no-eleventy', 'set ELEVENTY=/path/to/bin/eleventy or put eleventy on PATH'));
+console.log('');
 
 for (const size of sizes) {
   const site = path.join(work, `site-${size}`);
-  const stamp = path.join(site, '.bench-generator');
-  const generator = fs.readFileSync(path.join(root, 'scripts/bench/generate-site.ts'), 'utf8').length.toString();
-  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== generator) {
-    process.stdout.write(`generating ${size}-post site… `);
-    generateSite(site, size);
-    fs.writeFileSync(stamp, generator);
-    console.log('done');
-  }
+  ensureSite(site, `${size}-post site`, () => generateSite(site, size));
   const out = path.join(work, `out-${size}`);
   const ms: Measure[] = [];
   for (let i = 0; i < runs; i++) ms.push(utterson(site, out));
   const u = medianOf(ms);
-  rows.push([`${size} posts`, 'utterson', fmt(u.wall), fmt(u.cpu), fmt((u.files ?? 0) / u.wall, 0), fmt(u.rssMiB, 0), '1.0×']);
+  row(`${size} posts`, 'utterson', u, '1.0×');
   if (!args.includes('--no-incremental')) {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench/incremental.mjs'), site, '5'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const line = r.stdout.trim().split('\n').pop();
     if (r.status === 0 && line) {
       const inc = JSON.parse(line) as { median: number };
-      rows.push(['', 'utterson serve: edit one post → reload', fmt(inc.median / 1000, 3), '', '', '', '']);
+      rows.push(['', 'utterson serve: edit one post → reload', fmt(inc.median / 1000, 3), '', '', '', '', '', '']);
     } else process.stderr.write(`  incremental benchmark failed: ${r.stderr.split('\n').slice(-5).join('\n')}\n`);
   }
-  if (jekyll && !args.includes('--no-jekyll')) {
-    const js: Measure[] = [];
-    for (let i = 0; i < jekyllRuns; i++) {
-      const m = timed([jekyll, 'build', '-q', '-s', site, '-d', path.join(work, `jekyll-out-${size}`)], site, { JEKYLL_NO_BUNDLER_REQUIRE: 'true' });
-      if (m) js.push(m);
-    }
-    if (js.length) {
-      const j = medianOf(js);
-      rows.push(['', 'jekyll 4.3', fmt(j.wall), fmt(j.cpu), fmt((u.files ?? 0) / j.wall, 0), fmt(j.rssMiB, 0), `${fmt(j.wall / u.wall, 1)}× slower`]);
-    }
+  const rm = (...dirs: string[]) => () => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  if (jekyll) {
+    const jOut = path.join(work, `jekyll-out-${size}`);
+    // Jekyll 4 keeps converted Markdown in .jekyll-cache: without deleting it, runs after the first are warm.
+    const j = coldRuns(rm(jOut, path.join(site, '.jekyll-cache')), [jekyll, 'build', '-q', '-s', site, '-d', jOut], site, jOut, { JEKYLL_NO_BUNDLER_REQUIRE: 'true', TZ: 'UTC' });
+    if (j) row('', 'jekyll 4.3', j, ratio(j.wall, u.wall));
+  }
+  if (hugo) {
+    const hSite = path.join(work, `hugo-site-${size}`);
+    const hOut = path.join(work, `hugo-out-${size}`);
+    ensureSite(hSite, `Hugo port of the ${size}-post site`, () => generateHugoSite(hSite, size));
+    const cache = path.join(hSite, 'resources');
+    const h = coldRuns(rm(hOut, cache), [hugo, '--quiet', '-s', hSite, '-d', hOut, '--cacheDir', path.join(cache, 'cache')], hSite, hOut, { TZ: 'UTC' });
+    if (h) row('', `hugo ${version([hugo, 'version']).split(' ')[1]?.replace(/^v/, '').replace(/[+-].*/, '') ?? ''} (port)`, h, ratio(h.wall, u.wall));
+  }
+  if (eleventy) {
+    const eSite = path.join(work, `eleventy-site-${size}`);
+    const eOut = path.join(work, `eleventy-out-${size}`);
+    ensureSite(eSite, `Eleventy port of the ${size}-post site`, () => generateEleventySite(eSite, size));
+    const e = coldRuns(rm(eOut), [eleventy, '--quiet', '--input', '.', '--output', eOut], eSite, eOut, { TZ: 'UTC', BENCH_ELEVENTY_MODULES: eleventyHome(eleventy) });
+    if (e) row('', `eleventy ${version([eleventy, '--version'])} (port)`, e, ratio(e.wall, u.wall));
   }
 }
 
@@ -126,3 +192,8 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+console.log(`
+pages/s counts each tool's own HTML pages. The Hugo and Eleventy ports build the same posts and
+pages (Hugo's one extra page is /page/1/, the redirect it always writes for the first pager
+page); what differs is listed at the top of scripts/bench/hugo/generate.ts and
+scripts/bench/eleventy/generate.ts.`);
