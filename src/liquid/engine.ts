@@ -4,7 +4,7 @@
  * by Ruby-faithful versions. Rendering is synchronous; templates are parsed once and cached.
  */
 import { readFileSync } from 'node:fs';
-import { Context, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
+import { BreakTag, CommentTag, ContinueTag, Context, InlineCommentTag, Liquid, Parser, Tag, TagToken, Tokenizer, TypeGuards, LiquidError, type Emitter, type TopLevelToken, type Template } from 'liquidjs';
 import { stripBlankBodies } from './blank.js';
 import { renderTemplatesSync, setTextTemplateClass } from './render-loop.js';
 import { jekyllFilters } from './filters/index.js';
@@ -14,7 +14,8 @@ import { KeywordArgs, RubyError, toS } from './ruby.js';
 import { highlightTag } from './tags/highlight.js';
 import { includeTag } from './tags/include.js';
 import { linkTag, postUrlTag } from './tags/link.js';
-import { assignTag, echoTag } from './tags/variable.js';
+import { assignTag, echoTag, JekyllCaptureTag } from './tags/variable.js';
+import { Memo, abortRecording, initRecording, recorderOf } from './memo.js';
 import { JekyllForTag, JekyllIfTag, JekyllUnlessTag, JekyllRawTag, JekyllTablerowTag, operators } from './tags/control.js';
 import { LaxVariable, strictCheckVariable, type FilterHost } from './variable.js';
 
@@ -147,6 +148,8 @@ const sampleTokens = new Tokenizer('{{a}}b').readTopLevelTokens();
 const OutputToken = sampleTokens[0].constructor as new (input: string, begin: number, end: number, options: unknown, file?: string) => TopLevelToken;
 const HTMLToken = sampleTokens[1].constructor as new (input: string, begin: number, end: number, file?: string) => TopLevelToken;
 
+const IMPURE_FILTERS = new Set(['sample', 'markdownify', 'sassify', 'scssify']);
+
 const RUBY_SPACE = /[ \t\n\v\f\r\0]/;
 
 /** `{%-`/`{{-` rstrip the text before; `-%}`/`-}}` lstrip the text after (not inside raw). */
@@ -204,6 +207,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
         const expected = f.max === f.min ? `${f.min + 1}` : `${f.min + 1}..${f.max + 1}`;
         throw new RubyError(`wrong number of arguments (given ${args.length + 1}, expected ${expected})`);
       }
+      if (recorderOf(ctx) !== undefined && !pureFilter(name, f, input)) abortRecording(ctx);
       return f.fn.call(filterThis(ctx), input, ...args);
     },
   };
@@ -242,13 +246,39 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
       return t;
     },
     includeCache: new Map(),
+    memoSafe(templates) {
+      let safe = memoSafety.get(templates);
+      if (safe === undefined) memoSafety.set(templates, (safe = templatesMemoSafe(templates as Template[])));
+      return safe;
+    },
+    memoFor(templates) {
+      if (!host.memoSafe(templates)) return undefined;
+      let memo = memos.get(templates);
+      if (!memo) memos.set(templates, (memo = new Memo()));
+      return memo.disabled || memo.unprofitable ? undefined : memo;
+    },
   };
+  const memoSafety = new WeakMap<object, boolean>();
+  const memos = new WeakMap<object, Memo>();
+  const listMemos = new WeakMap<object, Map<string, Memo>>();
+  /** Tags a recording understands: they read through `evaluate` and report what they assign. */
+  const memoTags = new Set<unknown>();
+  const templatesMemoSafe = (list: Template[]): boolean =>
+    list.every((t: any) => {
+      if (!memoTags.has(t.constructor)) return false;
+      for (const children of [t.templates, t.elseTemplates, t.fileTemplate]) if (Array.isArray(children) && !templatesMemoSafe(children)) return false;
+      return !Array.isArray(t.branches) || t.branches.every((b: any) => templatesMemoSafe(b.templates));
+    });
+  // Filters a recording may run: Jekyll's own, except those that are random, read the clock or
+  // call into the build (which may report warnings a replay would not repeat).
+  const pureFilter = (name: string, f: FilterDef, input: unknown): boolean =>
+    jekyllFilters[name] === f && !IMPURE_FILTERS.has(name) && input !== 'now' && input !== 'today';
 
   // One filter `this` per render context, kept on the context (a WeakMap lookup per filter call costs).
   const FILTER_THIS = Symbol('filterThis');
   function filterThis(ctx: Context): FilterThis {
     const c = ctx as Context & { [FILTER_THIS]?: FilterThis };
-    return (c[FILTER_THIS] ??= { ctx, env, variable: host.variable, renderVariable: host.renderVariable });
+    return (c[FILTER_THIS] ??= { ctx, env, variable: host.variable, renderVariable: host.renderVariable, listMemos });
   }
 
   liquid.registerTag('for', JekyllForTag);
@@ -261,6 +291,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   liquid.registerTag('include', includeTag(host, 'include'));
   liquid.registerTag('include_relative', includeTag(host, 'include_relative'));
   liquid.registerTag('include_cached', includeTag(host, 'include_cached'));
+  liquid.registerTag('capture', JekyllCaptureTag);
   liquid.registerTag('highlight', highlightTag(host));
   liquid.registerTag('link', linkTag(host));
   liquid.registerTag('post_url', postUrlTag(host));
@@ -273,6 +304,9 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
   }
   // Liquid 5.4 has no `render`-era or liquidjs-only tags Jekyll users could rely on.
   for (const name of ['layout', 'block', 'render']) delete (liquid.tags as Record<string, unknown>)[name];
+  const tags = liquid.tags as Record<string, unknown>;
+  for (const name of ['for', 'if', 'unless', 'assign', 'echo', 'capture', 'include', 'include_cached', 'highlight', 'raw']) memoTags.add(tags[name]);
+  for (const cls of [CommentTag, InlineCommentTag, BreakTag, ContinueTag, JekyllOutput, liquid.parse('x')[0].constructor]) memoTags.add(cls);
 
   return {
     engine: liquid,
@@ -288,6 +322,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
     },
     renderSync(templates, scope) {
       const ctx = new Context(scope, liquid.options, { sync: true, strictVariables: opts.strictVariables }, { liquid });
+      initRecording(ctx);
       try {
         return renderTemplatesSync(templates as Template[], ctx);
       } catch (e) {

@@ -2,6 +2,7 @@
 import type { Context } from 'liquidjs';
 import type { LiquidEnvironment } from './engine.js';
 import type { LaxVariable } from './variable.js';
+import type { Memo } from './memo.js';
 
 export interface Host {
   env: LiquidEnvironment;
@@ -18,6 +19,10 @@ export interface Host {
   loadInclude(absPath: string, relName: string): unknown[];
   /** include_cached's rendered outputs. */
   includeCache: Map<string, string>;
+  /** Whether a parsed template uses only tags a memo recording understands (memo.ts). */
+  memoSafe(templates: unknown[]): boolean;
+  /** The memo of an include's parsed template; undefined when it is not memoized (any more). */
+  memoFor(templates: unknown[]): Memo | undefined;
 }
 
 /** The constructor liquidjs' registerTag takes. */

@@ -6,6 +6,7 @@
  */
 import { Context, Drop } from 'liquidjs';
 import { KeywordArgs, RubyFloat, RubyRange, isHash, numberValue, isNumeric, chars } from './ruby.js';
+import { RECORDING, abortRecording, noteRead, type Recorder } from './memo.js';
 
 const QUOTED_STRING = `"[^"]*"|'[^']*'`;
 const QUOTED_FRAGMENT = `(?:${QUOTED_STRING}|(?:[^\\s,|'"]|${QUOTED_STRING})+)`;
@@ -144,6 +145,8 @@ export function evaluate(expr: Expr, ctx: Context): unknown {
       return new RubyRange(from, to);
     }
     case 'lookup': {
+      const rec = (ctx as any)[RECORDING] as Recorder | undefined;
+      if (rec !== undefined) return evaluateRecorded(expr, ctx, rec);
       const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
       let obj = toLiquid(findVariable(ctx, name));
       for (let i = 0; i < expr.lookups.length; i++) {
@@ -169,6 +172,79 @@ export function evaluate(expr: Expr, ctx: Context): unknown {
       return obj;
     }
   }
+}
+
+/**
+ * A lookup during a recording (see memo.ts): the same steps as `evaluate`, and the read is noted
+ * as external (its value becomes part of the memo key) unless its root belongs to the recorded
+ * render. Steps through internal objects must be plain data: a getter (a page's `content`)
+ * could change between renders.
+ */
+function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context, rec: Recorder): unknown {
+  const before = rec.internalReads;
+  const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
+  const key0 = String(name);
+  const scopes = (ctx as any).scopes as Record<string, unknown>[];
+  let at = -2;
+  let found: unknown = null;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    if (key0 in scopes[i]) {
+      at = i;
+      found = scopes[i][key0];
+      break;
+    }
+  }
+  if (at === -2) {
+    const env = ctx.environments as Record<string, unknown>;
+    if (key0 in env) {
+      at = -1;
+      found = env[key0];
+    }
+  }
+  const internal = at >= rec.internalFrom || (at === 0 && rec.assigned.has(key0));
+  let obj = toLiquid(found);
+  let result: unknown = obj;
+  for (let i = 0; i < expr.lookups.length; i++) {
+    if (i > 0) obj = toLiquid(obj);
+    const l = expr.lookups[i];
+    let key = typeof l === 'string' ? l : evaluate(l, ctx);
+    if (key instanceof RubyFloat) key = key.value;
+    if (obj instanceof RubyRange && typeof key === 'number') obj = obj.toArray();
+    if (internal && (ctx as any)[RECORDING] === rec && !plainStep(obj, key)) abortRecording(ctx);
+    if (hasKey(obj, key)) {
+      obj = readKey(obj, key);
+      result = obj;
+      continue;
+    }
+    if (expr.commands[i] && typeof key === 'string') {
+      const c = command(obj, key);
+      if (c.ok) {
+        obj = c.value;
+        result = obj;
+        continue;
+      }
+    }
+    result = null;
+    break;
+  }
+  if ((ctx as any)[RECORDING] !== rec) return result;
+  if (internal) rec.internalReads++;
+  else if (rec.internalReads !== before) abortRecording(ctx);
+  else noteRead(ctx, rec, expr, result);
+  return result;
+}
+
+/** Whether reading `key` of `obj` is reading plain data (no getter or method runs). */
+function plainStep(obj: unknown, key: unknown): boolean {
+  if (obj === null || typeof obj !== 'object') return true;
+  if (Array.isArray(obj) || obj instanceof RubyRange) return true;
+  if (isHash(obj)) {
+    if (typeof key !== 'string' && typeof key !== 'number') return true;
+    const d = Object.getOwnPropertyDescriptor(obj, key);
+    return d === undefined || !d.get;
+  }
+  // A for loop's own forloop drop (its parentloop is guarded where it is set).
+  return obj.constructor?.name === 'ForloopDrop';
 }
 
 export function toInt(v: unknown): number {

@@ -2,7 +2,8 @@
 import type { Context } from 'liquidjs';
 import { RubyRange, isHash, join, rubyToS, compareOrThrow, spaceship, RubyError, truthy, toS, isNumeric, numberValue } from '../ruby.js';
 import { parseCondition, evaluateCondition, rubyEquals, type ParsedCondition } from '../condition.js';
-import { toInt } from '../variable.js';
+import { toInt, evaluate } from '../variable.js';
+import { Memo, recorderOf, startRecording, stopRecording } from '../memo.js';
 import { def, type FilterTable, type FilterThis } from './types.js';
 
 function flatten(a: unknown[]): unknown[] {
@@ -83,6 +84,16 @@ function withVariable<T>(ctx: Context, name: unknown, fn: (set: (v: unknown) => 
   }
 }
 
+/** where_exp's memo of a list, variable and expression. */
+function whereMemo(memos: FilterThis['listMemos'], input: unknown[], variable: unknown, expression: unknown): Memo | undefined {
+  let byExpression = memos.get(input);
+  if (!byExpression) memos.set(input, (byExpression = new Map()));
+  const key = `${rubyToS(variable)}\0${rubyToS(expression)}`;
+  let memo = byExpression.get(key);
+  if (!memo) byExpression.set(key, (memo = new Memo()));
+  return memo.disabled || memo.unprofitable ? undefined : memo;
+}
+
 function groupedArray(groups: Map<unknown, unknown[]>): Record<string, unknown>[] {
   return [...groups].map(([name, items]) => ({ name, items, size: items.length }));
 }
@@ -148,7 +159,23 @@ export const arrayFilters: FilterTable = {
     const items = selectable(input);
     if (!items) return input;
     const cond = condition(expression);
-    return withVariable(this.ctx, variable, (set) => items.filter((item) => (set(item), evaluateCondition(cond, this.ctx))));
+    const ctx = this.ctx;
+    const filter = () => withVariable(ctx, variable, (set) => items.filter((item) => (set(item), evaluateCondition(cond, ctx))));
+    const memo = Array.isArray(input) && recorderOf(ctx) === undefined && !ctx.strictVariables ? whereMemo(this.listMemos, input, variable, expression) : undefined;
+    if (memo === undefined) return filter();
+    // The same list, and the same values of what the expression reads besides the item: the same
+    // selection (memo.ts; reading an item's getter, such as its content, is never kept).
+    const leaf = memo.find(ctx, evaluate);
+    if (leaf !== undefined) return leaf.output;
+    const rec = startRecording(ctx, (ctx as any).scopes.length);
+    let out: unknown[];
+    try {
+      out = filter();
+    } finally {
+      stopRecording(ctx, undefined);
+    }
+    memo.store(rec, out);
+    return out;
   }, 2),
   find: def((input, property, value) => {
     if (property === null || property === undefined || Array.isArray(value) || isHash(value)) return input;

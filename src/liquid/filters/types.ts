@@ -1,6 +1,7 @@
 import type { Context } from 'liquidjs';
 import type { LiquidEnvironment } from '../engine.js';
 import type { LaxVariable } from '../variable.js';
+import type { Memo } from '../memo.js';
 
 /** What a filter sees as `this`: the render context and the site environment. */
 export interface FilterThis {
@@ -10,6 +11,12 @@ export interface FilterThis {
   variable(markup: string): LaxVariable;
   /** Renders a parsed variable in a context. */
   renderVariable(v: LaxVariable, ctx: Context): unknown;
+  /**
+   * where_exp's memos (memo.ts) by input list, for this engine only: an engine renders one build,
+   * during which lists and the plain data of their items do not change (getters, such as a
+   * page's content, may; a memo never keeps a selection that read one).
+   */
+  listMemos: WeakMap<object, Map<string, Memo>>;
 }
 
 export type FilterFn = (this: FilterThis, input: unknown, ...args: any[]) => unknown;

@@ -7,6 +7,7 @@ import { rubyEquals } from '../condition.js';
 import { renderTemplatesSync } from '../render-loop.js';
 import { evaluate, parseExpression, type Expr } from '../variable.js';
 import { RubyRange, isHash } from '../ruby.js';
+import { abortRecording, noteRegister, recorderOf } from '../memo.js';
 
 function isEmptyValue(v: unknown): boolean {
   if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
@@ -89,8 +90,10 @@ export class JekyllForTag extends ForTag {
   override render(ctx: Context, emitter: Emitter): any {
     let parent: unknown;
     const scopes = (ctx as any).scopes as any[];
-    for (let i = scopes.length - 1; i >= 0 && parent === undefined; i--) parent = scopes[i].forloop;
-    if (ForloopDrop && !this.liquid.options.orderedFilterParameters) return this.renderInPlace(ctx, emitter, parent);
+    let at = scopes.length - 1;
+    for (; at >= 0 && parent === undefined; at--) parent = scopes[at].forloop;
+    if (ForloopDrop && !this.liquid.options.orderedFilterParameters) return this.renderInPlace(ctx, emitter, parent, at + 1);
+    abortRecording(ctx);
     return this.renderGenerator(ctx, emitter, parent);
   }
 
@@ -115,11 +118,13 @@ export class JekyllForTag extends ForTag {
    * liquidjs' ForTag#render step for step, without a generator: the loop body of a hot include
    * (MrGreen's language lookup runs a for over the languages ~140,000 times) renders in place.
    */
-  renderInPlace(ctx: Context, emitter: Emitter, parent: unknown): void {
+  renderInPlace(ctx: Context, emitter: Emitter, parent: unknown, parentAt = -1): void {
     const self = this as any;
     const c = ctx as any;
     // A plain lookup reads as `{{ }}` does; anything else (ranges…) through liquidjs.
     if (self.lookup === undefined) self.lookup = TypeGuards.isPropertyAccessToken(self.collection) ? parseExpression(self.collection.getText()) : null;
+    const rec = recorderOf(ctx);
+    if (rec !== undefined && (!self.lookup || Object.keys(self.hash.hash).length > 0)) abortRecording(ctx);
     const value = self.lookup && !ctx.strictVariables ? evaluate(self.lookup, ctx) : toValueSync(evalToken(self.collection, ctx));
     let collection = toEnumerable(value);
     if (!collection.length) {
@@ -140,8 +145,22 @@ export class JekyllForTag extends ForTag {
       else collection = [...collection].reverse();
     }
     ctx.setRegister(continueKey, (hash.offset || 0) + collection.length);
+    noteRegister(ctx, continueKey, (hash.offset || 0) + collection.length);
     const forloop = new ForloopDrop!(collection.length, self.collection.getText(), self.variable);
-    if (parent !== undefined) forloop.parentloop = parent;
+    if (parent !== undefined) {
+      const recording = recorderOf(ctx);
+      if (recording !== undefined && parentAt < recording.internalFrom) {
+        // The enclosing loop is outside the recorded render: reading it is an unrecorded read.
+        Object.defineProperty(forloop, 'parentloop', {
+          get() {
+            if (recorderOf(ctx) === recording) abortRecording(ctx);
+            return parent;
+          },
+          enumerable: true,
+          configurable: true,
+        });
+      } else forloop.parentloop = parent;
+    }
     const scope = scopeOf({ forloop });
     ctx.push(scope);
     for (const item of collection) {
@@ -287,7 +306,10 @@ function withFastConditions<T extends new (...args: any[]) => any>(Base: T, firs
       if (fast.every((f) => f !== undefined)) this.fast = fast;
     }
     render(ctx: Context, emitter: Emitter): any {
-      if (!this.fast || (this as any).unknownOperator || ctx.strictVariables || ctx.opts.lenientIf) return super.render(ctx, emitter);
+      if (!this.fast || (this as any).unknownOperator || ctx.strictVariables || ctx.opts.lenientIf) {
+        abortRecording(ctx);
+        return super.render(ctx, emitter);
+      }
       const branches = (this as any).branches as any[];
       for (let i = 0; i < branches.length; i++) {
         const v = toValue(this.fast[i]!(ctx));

@@ -10,6 +10,7 @@ import { parseExpression, evaluate, type Expr } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
 import { toJson } from '../ruby.js';
 import { resolvesInside } from '../../read/confine.js';
+import { abortRecording, noteInclude, recorderOf, replay, startRecording, stopRecording } from '../memo.js';
 
 const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/;
 const FULL_VALID_SYNTAX = new RegExp(`^\\s*(?:${VALID_SYNTAX.source}(?=\\s|$)\\s*)*$`);
@@ -98,9 +99,32 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
         emitter.write(out);
         return;
       }
+      if (recorderOf(ctx) !== undefined && (kind === 'include_relative' || !host.memoSafe(templates))) abortRecording(ctx);
       ctx.push(params ? { include: params } : {});
       try {
-        renderTemplatesSync(templates as Template[], ctx, emitter);
+        const memo = kind === 'include' && recorderOf(ctx) === undefined && !ctx.strictVariables ? host.memoFor(templates) : undefined;
+        if (memo === undefined) {
+          renderTemplatesSync(templates as Template[], ctx, emitter);
+          return;
+        }
+        // Same reads from outside as an earlier render: its output and assignments again.
+        const leaf = memo.find(ctx, evaluate);
+        if (leaf !== undefined) {
+          replay(leaf, ctx, host.env.onInclude);
+          emitter.write(leaf.output as string);
+          return;
+        }
+        const rec = startRecording(ctx, (ctx as any).scopes.length);
+        let out: string;
+        try {
+          out = host.renderToString(templates, ctx);
+        } finally {
+          stopRecording(ctx, undefined);
+        }
+        const c = ctx as Context & { breakCalled?: boolean; continueCalled?: boolean };
+        if (c.breakCalled || c.continueCalled) rec.aborted = true;
+        memo.store(rec, out);
+        emitter.write(out);
       } finally {
         ctx.pop();
       }
@@ -120,6 +144,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       const hit = this.resolved.get(cacheKey);
       if (hit) {
         host.env.onInclude?.(hit.path);
+        noteInclude(ctx, hit.path);
         return { templates: hit.templates, key: hit.path };
       }
       for (const dir of dirs) {
@@ -130,6 +155,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
           const templates = host.loadInclude(path, relativeName(path));
           this.resolved.set(cacheKey, { templates, path });
           host.env.onInclude?.(path);
+          noteInclude(ctx, path);
           return { templates, key: path };
         }
       }

@@ -1,8 +1,10 @@
-/** `assign` and `echo` with Liquid 5.4's lax Variable parsing (see ../variable.ts). */
-import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+/** `assign`, `capture` and `echo` with Liquid 5.4's lax Variable parsing (see ../variable.ts). */
+import { CaptureTag, Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { toS } from '../ruby.js';
 import { LaxVariable, strictCheckVariable } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
+import { noteAssign } from '../memo.js';
+import { renderTemplatesSync } from '../render-loop.js';
 
 const ASSIGN = /([\w\-.[\]()]+)\s*=\s*([\s\S]*)\s*/;
 
@@ -19,7 +21,9 @@ export function assignTag(host: Host): TagClass {
       this.value = host.variable(m[2]);
     }
     render(ctx: Context): void {
-      (ctx.bottom() as Record<string, unknown>)[this.to] = host.renderVariable(this.value, ctx);
+      const value = host.renderVariable(this.value, ctx);
+      (ctx.bottom() as Record<string, unknown>)[this.to] = value;
+      noteAssign(ctx, this.to, value);
     }
   };
 }
@@ -36,4 +40,13 @@ export function echoTag(host: Host): TagClass {
       emitter.write(toS(host.renderVariable(this.value, ctx)));
     }
   };
+}
+
+/** liquidjs' capture, synchronous, telling a memo recording (memo.ts) what it assigns. */
+export class JekyllCaptureTag extends CaptureTag {
+  override render(ctx: Context): any {
+    const html = renderTemplatesSync((this as any).templates, ctx);
+    (ctx.bottom() as Record<string, unknown>)[(this as any).variable] = html;
+    noteAssign(ctx, (this as any).variable, html);
+  }
 }

@@ -1,0 +1,272 @@
+/**
+ * Memoized renders of includes (and of `where_exp`): a render is replayed when everything it
+ * read from outside itself is the same as when it was recorded.
+ *
+ * While a recording is active (`ctx[RECORDING]`), every variable lookup whose root lives outside
+ * the recorded render (scopes below `internalFrom`, the environments, or a bottom-scope variable
+ * the render has not assigned yet) is an external read: its expression and value are kept, once.
+ * Execution is deterministic given those values, so the reads of all recordings of one template
+ * form a decision tree: the next read depends only on the values read so far. A later render
+ * walks the tree, evaluating each read in its own context; a leaf holds the output and the
+ * effects (assignments to the bottom scope, for-loop registers, include notifications) to replay.
+ *
+ * Anything that would make that unsound aborts the recording (the render still completes
+ * normally, it is just not kept): an external value that is not a primitive or an array of
+ * primitives (objects may change between renders: a page's `content`), a tag or filter that is
+ * not known to be pure, a liquidjs-native variable lookup, a getter on an internal object, an
+ * assigned value that is not plain, a `break`/`continue` leaving the render, strict variables.
+ */
+import { Context } from 'liquidjs';
+import type { Expr } from './variable.js';
+
+export const RECORDING = Symbol('recording');
+
+export type Effect =
+  | { kind: 'assign'; name: string; value: unknown }
+  | { kind: 'register'; key: string; value: unknown }
+  | { kind: 'include'; path: string };
+
+export class Recorder {
+  readonly assigned = new Set<string>();
+  readonly reads: [Expr, unknown][] = [];
+  readonly seen = new Set<Expr>();
+  readonly effects: Effect[] = [];
+  aborted = false;
+  /** Bumped by every internal read: a lookup whose dynamic keys read internals is not external. */
+  internalReads = 0;
+  constructor(
+    /** The first scope index that belongs to the recorded render. */
+    readonly internalFrom: number,
+  ) {}
+}
+
+type Ctx = Context & { [RECORDING]?: Recorder };
+
+export function recorderOf(ctx: Context): Recorder | undefined {
+  return (ctx as Ctx)[RECORDING];
+}
+
+/** Gives a context the recording slot from the start (one hidden class for every render). */
+export function initRecording(ctx: Context): void {
+  (ctx as Ctx)[RECORDING] = undefined;
+}
+
+export function startRecording(ctx: Context, internalFrom: number): Recorder {
+  const rec = new Recorder(internalFrom);
+  (ctx as Ctx)[RECORDING] = rec;
+  return rec;
+}
+
+export function stopRecording(ctx: Context, previous: Recorder | undefined): void {
+  (ctx as Ctx)[RECORDING] = previous;
+}
+
+/** The active recording cannot be kept; it stops recording (the render goes on). */
+export function abortRecording(ctx: Context): void {
+  const rec = (ctx as Ctx)[RECORDING];
+  if (rec) {
+    rec.aborted = true;
+    (ctx as Ctx)[RECORDING] = undefined;
+  }
+}
+
+export function noteAssign(ctx: Context, name: string, value: unknown): void {
+  const rec = (ctx as Ctx)[RECORDING];
+  if (!rec) return;
+  if (!isPlain(value)) return abortRecording(ctx);
+  rec.assigned.add(name);
+  rec.effects.push({ kind: 'assign', name, value });
+}
+
+export function noteRegister(ctx: Context, key: string, value: unknown): void {
+  const rec = (ctx as Ctx)[RECORDING];
+  if (!rec) return;
+  if (!isPlain(value)) return abortRecording(ctx);
+  rec.effects.push({ kind: 'register', key, value });
+}
+
+export function noteInclude(ctx: Context, path: string): void {
+  (ctx as Ctx)[RECORDING]?.effects.push({ kind: 'include', path });
+}
+
+/** An external read (see evaluate): kept once per expression; non-encodable values abort. */
+export function noteRead(ctx: Context, rec: Recorder, expr: Expr, value: unknown): void {
+  if (rec.seen.has(expr)) return;
+  rec.seen.add(expr);
+  if (!isPrimitive(value) && encode(value) === undefined) return abortRecording(ctx);
+  rec.reads.push([expr, value]);
+}
+
+function isPrimitive(v: unknown): boolean {
+  return v === null || (typeof v !== 'object' && typeof v !== 'function' && !Object.is(v, -0));
+}
+
+/** Values safe to hand to later renders (copied): primitives and arrays of them. */
+function isPlain(v: unknown): boolean {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return true;
+  return Array.isArray(v) && v.every(isPlain);
+}
+
+function copyPlain(v: unknown): unknown {
+  return Array.isArray(v) ? v.map(copyPlain) : v;
+}
+
+/** An injective string for a non-primitive read value, or undefined where none is safe. */
+function encode(v: unknown): string | undefined {
+  if (typeof v === 'number') return Object.is(v, -0) ? 'n-0' : undefined;
+  if (!Array.isArray(v)) return undefined;
+  let out = '[';
+  for (const x of v) {
+    let part: string | undefined;
+    if (typeof x === 'string') part = JSON.stringify(x);
+    else if (typeof x === 'number') part = Object.is(x, -0) ? 'n-0' : `n${x}`;
+    else if (typeof x === 'boolean') part = x ? 'T' : 'F';
+    else if (x === null) part = 'N';
+    else if (x === undefined) part = 'U';
+    else part = encode(x);
+    if (part === undefined) return undefined;
+    out += part + ',';
+  }
+  return out + ']';
+}
+
+interface Leaf {
+  output: unknown;
+  effects: Effect[];
+}
+interface ReadNode {
+  expr: Expr;
+  byValue: Map<unknown, TreeNode>;
+  byCode: Map<string, TreeNode>;
+  /** Arrays met here lately, with a copy of their elements: a site's data list is the same each time. */
+  seenArrays: { array: unknown[]; elements: unknown[]; child: TreeNode }[];
+}
+type TreeNode = ReadNode | Leaf;
+
+const isLeaf = (n: TreeNode): n is Leaf => 'effects' in n;
+
+/** Replays so far, all memos together (tests check that a cache was exercised). */
+export const memoStats = { hits: 0 };
+
+/** Recordings of one template (an include file, a where_exp over one list). */
+export class Memo {
+  root: TreeNode | undefined;
+  hits = 0;
+  misses = 0;
+  aborts = 0;
+  leaves = 0;
+  disabled = false;
+
+  /** The leaf whose reads all evaluate (in `ctx`) to their recorded values. */
+  find(ctx: Context, evaluate: (e: Expr, ctx: Context) => unknown): Leaf | undefined {
+    let node = this.root;
+    while (node !== undefined && !isLeaf(node)) {
+      const v = evaluate(node.expr, ctx);
+      if (isPrimitive(v)) node = node.byValue.get(v);
+      else node = findByCode(node, v);
+    }
+    if (node) {
+      this.hits++;
+      memoStats.hits++;
+    } else this.misses++;
+    return node;
+  }
+
+  /** Keeps a finished recording (or counts why it was not kept). */
+  store(rec: Recorder, output: unknown): void {
+    if (rec.aborted) {
+      this.aborts++;
+      // A template that never completes a recording is not worth recording again.
+      if (this.aborts >= 3 && this.leaves === 0) this.disabled = true;
+      return;
+    }
+    if (this.leaves >= MAX_LEAVES) return;
+    const leaf: Leaf = { output, effects: rec.effects };
+    if (rec.reads.length === 0) {
+      if (this.root === undefined) this.root = leaf;
+      this.leaves++;
+      return;
+    }
+    if (this.root === undefined) this.root = newNode(rec.reads[0][0]);
+    let node: TreeNode = this.root;
+    for (let i = 0; i < rec.reads.length; i++) {
+      const [expr, value] = rec.reads[i];
+      // Determinism says the same reads come in the same order; anything else: stop memoizing.
+      if (isLeaf(node) || node.expr !== expr) {
+        this.disabled = true;
+        return;
+      }
+      const next = i + 1 < rec.reads.length ? rec.reads[i + 1][0] : undefined;
+      const prim = isPrimitive(value);
+      const key = prim ? value : encode(value)!;
+      const map = (prim ? node.byValue : node.byCode) as Map<unknown, TreeNode>;
+      let child = map.get(key);
+      if (child === undefined) {
+        child = next === undefined ? leaf : newNode(next);
+        map.set(key, child);
+        if (next === undefined) this.leaves++;
+      } else if (next === undefined && !isLeaf(child)) {
+        this.disabled = true;
+        return;
+      }
+      node = child;
+    }
+  }
+
+  /** Too many different inputs for the hits they bring (e.g. keyed on each page's content). */
+  get unprofitable(): boolean {
+    return this.misses > 512 && this.hits < this.misses;
+  }
+}
+
+const MAX_LEAVES = 4096;
+
+function newNode(expr: Expr): ReadNode {
+  return { expr, byValue: new Map(), byCode: new Map(), seenArrays: [] };
+}
+
+/**
+ * The child for a non-primitive value. Encoding an array on every hit costs more than the render
+ * it saves, so an array seen before is recognised by identity and unchanged (flat) elements.
+ */
+function findByCode(node: ReadNode, v: unknown): TreeNode | undefined {
+  if (Array.isArray(v)) {
+    for (const seen of node.seenArrays) if (seen.array === v && sameElements(v, seen.elements)) return seen.child;
+  }
+  const code = encode(v);
+  const child = code === undefined ? undefined : node.byCode.get(code);
+  if (child !== undefined && Array.isArray(v) && v.every((x) => !Array.isArray(x))) {
+    if (node.seenArrays.length >= 4) node.seenArrays.shift();
+    node.seenArrays.push({ array: v, elements: v.slice(), child });
+  }
+  return child;
+}
+
+function sameElements(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** Applies a leaf's effects in `ctx`, as the recorded render did. */
+export function replay(leaf: Leaf, ctx: Context, onInclude: ((path: string) => void) | undefined): void {
+  for (const e of leaf.effects) {
+    if (e.kind === 'assign') (ctx.bottom() as Record<string, unknown>)[e.name] = copyPlain(e.value);
+    else if (e.kind === 'register') ctx.setRegister(e.key, copyPlain(e.value));
+    else {
+      onInclude?.(e.path);
+      noteInclude(ctx, e.path);
+    }
+  }
+}
+
+// liquidjs' own variable lookups (tags Utterson does not replace) are not recorded: any of them
+// during a recording makes it unusable.
+const proto = Context.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+for (const method of ['findScope', 'getAll']) {
+  const original = proto[method];
+  proto[method] = function (this: Ctx, ...args: unknown[]) {
+    if (this[RECORDING] !== undefined) abortRecording(this);
+    return original.apply(this, args);
+  };
+}

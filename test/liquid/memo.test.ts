@@ -1,0 +1,141 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createJekyllLiquid } from '../../src/liquid/engine.js';
+import { memoStats } from '../../src/liquid/memo.js';
+
+function site(files: Record<string, string>) {
+  const source = mkdtempSync(join(tmpdir(), 'liquid-memo-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(source, name, '..'), { recursive: true });
+    writeFileSync(join(source, name), text);
+  }
+  const engine = createJekyllLiquid({ source, includesDirs: [join(source, '_includes')], config: {} });
+  return (tpl: string, scope: Record<string, unknown> = {}) => engine.renderSync(engine.parse(tpl, 'index.html'), scope);
+}
+
+/** Runs `fn` and returns how many memo replays it made, so a test knows its cache was used. */
+function replays(fn: () => void): number {
+  const before = memoStats.hits;
+  fn();
+  return memoStats.hits - before;
+}
+
+describe('include memo', () => {
+  it('keys on an outer variable the include reads (a loop variable changing between calls)', () => {
+    const render = site({ '_includes/show.html': '[{{ x | upcase }}]' });
+    let out = '';
+    expect(replays(() => (out = render('{% for x in list %}{% include show.html %}{% endfor %}', { list: ['a', 'b', 'a', 'b', 'c'] })))).toBeGreaterThan(0);
+    expect(out).toBe('[A][B][A][B][C]');
+  });
+
+  it('replays assignments to the outer scope, and keys on the params', () => {
+    const render = site({ '_includes/inc.html': '{% assign out = include.v | append: "!" %}{% assign list = include.v | split: "" %}' });
+    let out = '';
+    const tpl = '{% for v in vs %}{% include inc.html v=v %}{{ out }}{{ list.size }}{% assign list = list | push: "z" %}{{ list | join: "" }};{% endfor %}';
+    expect(replays(() => (out = render(tpl, { vs: ['ab', 'c', 'ab', 'c'] })))).toBeGreaterThan(0);
+    expect(out).toBe('ab!2abz;c!1cz;ab!2abz;c!1cz;');
+  });
+
+  it('sees a page value that changes between renders', () => {
+    const render = site({ '_includes/title.html': '<h1>{{ page.title }}</h1>' });
+    expect(render('{% include title.html %}', { page: { title: 'One' } })).toBe('<h1>One</h1>');
+    expect(render('{% include title.html %}', { page: { title: 'One' } })).toBe('<h1>One</h1>');
+    expect(render('{% include title.html %}', { page: { title: 'Two' } })).toBe('<h1>Two</h1>');
+  });
+
+  it('sees an object read through a getter (a page content) change', () => {
+    const render = site({ '_includes/body.html': '{{ page.content | size }}:{{ page.content }}' });
+    let content = 'first';
+    const page = { title: 't' };
+    Object.defineProperty(page, 'content', { get: () => content, enumerable: true });
+    const tpl = '{% include body.html %}|{% include body.html %}';
+    expect(render(tpl, { page })).toBe('5:first|5:first');
+    content = 'second';
+    expect(render(tpl, { page })).toBe('6:second|6:second');
+  });
+
+  it('sees a list changed in place between renders', () => {
+    const render = site({ '_includes/list.html': '{% for x in include.l %}{{ x }}{% endfor %}' });
+    const l = ['a'];
+    expect(replays(() => expect(render('{% include list.html l=l %}{% include list.html l=l %}', { l })).toBe('aa'))).toBeGreaterThan(0);
+    l.push('b');
+    expect(render('{% include list.html l=l %}', { l })).toBe('ab');
+    l[0] = 'c';
+    expect(render('{% include list.html l=l %}', { l })).toBe('cb');
+  });
+
+  it('sees a value in a hash that changes between renders', () => {
+    const render = site({ '_includes/h.html': '{{ include.h.x }}' });
+    const h = { x: 1 };
+    expect(render('{% include h.html h=h %}{% include h.html h=h %}', { h })).toBe('11');
+    h.x = 2;
+    expect(render('{% include h.html h=h %}', { h })).toBe('2');
+  });
+
+  it('does not replay increment or cycle', () => {
+    const render = site({ '_includes/c.html': '{% increment n %}{% cycle "a", "b" %}' });
+    expect(render('{% include c.html %}{% include c.html %}{% include c.html %}')).toBe('0a1b2a');
+  });
+
+  it('reads the enclosing loop from inside the include (forloop.parentloop)', () => {
+    const render = site({ '_includes/p.html': '{% for b in one %}{{ forloop.parentloop.index }}{% endfor %}' });
+    expect(render('{% for a in two %}{% include p.html %}{% endfor %}{% for a in two %}{% include p.html %}{% endfor %}', { one: [1], two: [1, 2] })).toBe('1212');
+  });
+
+  it('keys a nested include on what an earlier include assigned', () => {
+    const render = site({
+      '_includes/set.html': '{% assign lng = include.url | split: "/" | slice: 1 %}',
+      '_includes/get.html': '{% include set.html url=include.url %}{{ lng }}{% capture seen %}<{{ lng }}>{% endcapture %}',
+    });
+    const out = render('{% for u in urls %}{% include get.html url=u %}{{ seen }};{% endfor %}', { urls: ['/fr/a', '/en/b', '/fr/c', '/en/d'] });
+    expect(out).toBe('fr<fr>;en<en>;fr<fr>;en<en>;');
+  });
+
+  it('never keeps a render that leaves through break', () => {
+    const render = site({ '_includes/stop.html': '{% if x == 2 %}{% break %}{% endif %}{{ x }}' });
+    expect(render('{% for x in xs %}{% include stop.html %}{% endfor %}|{% for x in xs %}{% include stop.html %}{% endfor %}', { xs: [1, 2, 3] })).toBe('1|1');
+  });
+
+  it('renders `now` afresh', () => {
+    const render = site({ '_includes/now.html': '{{ "now" | date: "%N" }}' });
+    const a = render('{% include now.html %}');
+    let b = a;
+    for (let i = 0; i < 50 && b === a; i++) b = render('{% include now.html %}');
+    expect(b).not.toBe(a);
+  });
+});
+
+describe('where_exp memo', () => {
+  it('keys on the values the expression reads besides the item', () => {
+    const render = site({});
+    const posts = [{ lng: 'en', t: 'a' }, { lng: 'fr', t: 'b' }, { lng: 'en', t: 'c' }];
+    const tpl = '{% for l in lngs %}{% assign s = posts | where_exp: "p", "p.lng == l" %}{{ s | map: "t" | join: "" }};{% endfor %}';
+    let out = '';
+    expect(replays(() => (out = render(tpl, { posts, lngs: ['en', 'fr', 'en', 'de'] })))).toBeGreaterThan(0);
+    expect(out).toBe('ac;b;ac;;');
+  });
+
+  it('never keeps a selection that read an item getter (content changes while rendering)', () => {
+    const render = site({});
+    let text = 'x';
+    const post = { t: 'a' };
+    Object.defineProperty(post, 'content', { get: () => text, enumerable: true });
+    const scope = { posts: [post] };
+    const tpl = '{{ posts | where_exp: "p", "p.content contains \'x\'" | size }}';
+    expect(render(tpl, scope)).toBe('1');
+    text = 'y';
+    expect(render(tpl, scope)).toBe('0');
+    text = 'x';
+    expect(render(tpl, scope)).toBe('1');
+  });
+
+  it('starts afresh with each engine (each build)', () => {
+    const posts = [{ k: 1 }, { k: 2 }];
+    const tpl = '{{ posts | where_exp: "p", "p.k == 1" | size }}{{ posts | where_exp: "p", "p.k == 1" | size }}';
+    expect(replays(() => expect(site({})(tpl, { posts })).toBe('11'))).toBeGreaterThan(0);
+    posts[1].k = 1;
+    expect(site({})(tpl, { posts })).toBe('22');
+  });
+});
