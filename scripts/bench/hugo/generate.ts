@@ -16,8 +16,9 @@
  * - Korean posts stay in the one `posts` section (under `content/posts/ko/`), not a Hugo
  *   language: Jekyll lists them with the English ones in one `site.posts` (home pagination,
  *   archive, previous/next), which a multilingual Hugo site would split in two.
- * - The header's category counts come from a `partialCached` partial (Jekyll computes
- *   `site.categories` once per build too); the nav itself is rendered on every page.
+ * - The list of posts and the header's category counts come from `partialCached` partials
+ *   (Jekyll computes `site.posts` and `site.categories` once per build too); the nav itself is
+ *   rendered on every page.
  * - The home page's excerpt is `.Summary` (Hugo's first 70 words, cut to 30), so it prints
  *   words where Jekyll's excerpt (the first block, an HTML comment) strips to nothing.
  * - Pagination URLs are `/page/2/` (Hugo has no `/page2/` form); the alias `/page/1/` is
@@ -78,7 +79,10 @@ const LAYOUTS: Record<string, string> = {
   'layouts/partials/head.html': `<meta charset="utf-8"><title>{{ if not .IsHome }}{{ .Title }} | {{ end }}{{ site.Title }}</title>
 <link rel="stylesheet" href="{{ "/assets/style.css" | relURL }}">
 `,
-  'layouts/partials/categories.html': `{{ $posts := where site.RegularPages "Section" "posts" }}
+  // Jekyll's site.posts, computed once: a `where` on every pager page costs O(posts) each time.
+  'layouts/partials/posts.html': `{{ return where site.RegularPages "Section" "posts" }}
+`,
+  'layouts/partials/categories.html': `{{ $posts := partialCached "posts.html" . }}
 {{ $out := slice }}
 {{ range site.Params.categories }}{{ $out = $out | append (dict "name" . "count" (len (where $posts "Params.categories" "intersect" (slice .)))) }}{{ end }}
 {{ return $out }}
@@ -99,7 +103,7 @@ const LAYOUTS: Record<string, string> = {
 {{ end }}
 `,
   'layouts/index.html': `{{ define "main" }}<ul class="posts">
-{{ $pager := .Paginate (where site.RegularPages "Section" "posts") }}
+{{ $pager := .Paginate (partialCached "posts.html" .) }}
 {{ range $pager.Pages }}
   <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}
   <p>{{ delimit (first 30 (split (.Summary | plainify) " ")) " " }}</p></li>
@@ -108,14 +112,14 @@ const LAYOUTS: Record<string, string> = {
 {{ with $pager.Next }}<a href="{{ .URL }}">Older</a>{{ end }}
 {{ end }}
 `,
-  'layouts/_default/archive.html': `{{ define "main" }}{{ range where site.RegularPages "Section" "posts" }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>
+  'layouts/_default/archive.html': `{{ define "main" }}{{ range partialCached "posts.html" . }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>
 {{ end }}{{ end }}
 `,
   'layouts/_default/term.html': `{{ define "main" }}{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>
 {{ end }}{{ end }}
 `,
   // jekyll-feed's Atom feed: the last 10 posts with their full content.
-  'layouts/_default/rss.xml': `{{ printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}<feed xmlns="http://www.w3.org/2005/Atom"><generator uri="https://gohugo.io/">Hugo</generator><link href="{{ .Permalink }}feed.xml" rel="self" type="application/atom+xml" /><link href="{{ .Permalink }}" rel="alternate" type="text/html" /><updated>{{ (time site.Params.time).Format "2006-01-02T15:04:05-07:00" }}</updated><id>{{ .Permalink }}feed.xml</id><title type="html">{{ site.Title }}</title>{{ range first 10 (where site.RegularPages "Section" "posts") }}<entry><title type="html">{{ .Title }}</title><link href="{{ .Permalink }}" rel="alternate" type="text/html" title="{{ .Title }}" /><published>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</published><updated>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</updated><id>{{ .Permalink }}</id><content type="html" xml:base="{{ .Permalink }}">{{ .Content | html }}</content>{{ range .Params.tags }}<category term="{{ . }}" />{{ end }}</entry>{{ end }}</feed>
+  'layouts/_default/rss.xml': `{{ printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}<feed xmlns="http://www.w3.org/2005/Atom"><generator uri="https://gohugo.io/">Hugo</generator><link href="{{ .Permalink }}feed.xml" rel="self" type="application/atom+xml" /><link href="{{ .Permalink }}" rel="alternate" type="text/html" /><updated>{{ (time site.Params.time).Format "2006-01-02T15:04:05-07:00" }}</updated><id>{{ .Permalink }}feed.xml</id><title type="html">{{ site.Title }}</title>{{ range first 10 (partialCached "posts.html" .) }}<entry><title type="html">{{ .Title }}</title><link href="{{ .Permalink }}" rel="alternate" type="text/html" title="{{ .Title }}" /><published>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</published><updated>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</updated><id>{{ .Permalink }}</id><content type="html" xml:base="{{ .Permalink }}">{{ .Content | html }}</content>{{ range .Params.tags }}<category term="{{ . }}" />{{ end }}</entry>{{ end }}</feed>
 `,
 };
 
