@@ -104,12 +104,15 @@ function coldRuns(clean: () => void, cmd: string[], cwd: string, out: string, en
 }
 
 /** Writes a site (or port) unless it is there already from the same generator code. */
-function ensureSite(dir: string, label: string, write: () => void): void {
+function ensureSite(dir: string, label: string, generators: string[], write: () => void): void {
   const stamp = path.join(dir, '.bench-generator');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === generatorHash) return;
+  const hash = createHash('sha256');
+  for (const g of generators) hash.update(fs.readFileSync(path.join(root, 'scripts/bench', g), 'utf8')).update('\0');
+  const digest = hash.digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return;
   process.stdout.write(`generating ${label}… `);
   write();
-  fs.writeFileSync(stamp, generatorHash);
+  fs.writeFileSync(stamp, digest);
   console.log('done');
 }
 
@@ -126,9 +129,6 @@ const rows: string[][] = [];
 const header = ['site', 'tool', 'wall s', 'cpu s', 'pages/s', 'peak RSS MiB', 'files', 'HTML pages', 'vs Utterson (wall)'];
 const row = (site: string, tool: string, m: Measure, vs: string) =>
   rows.push([site, tool, fmt(m.wall), fmt(m.cpu), fmt((m.html ?? 0) / m.wall, 0), fmt(m.rssMiB, 0), String(m.files ?? ''), String(m.html ?? ''), vs]);
-const generatorHash = createHash('sha256')
-  .update(['generate-site.ts', 'hugo/generate.ts', 'eleventy/generate.ts'].map((f) => fs.readFileSync(path.join(root, 'scripts/bench', f), 'utf8')).join('\0'))
-  .digest('hex');
 
 console.log(`Utterson benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`);
 console.log(`Medians of ${runs} Utterson runs${jobs ? ` with --jobs ${jobs}` : ''}; other tools: ${otherRuns} run(s). All builds cold.`);
@@ -149,7 +149,7 @@ console.log('');
 
 for (const size of sizes) {
   const site = path.join(work, `site-${size}`);
-  ensureSite(site, `${size}-post site`, () => generateSite(site, size));
+  ensureSite(site, `${size}-post site`, ['generate-site.ts'], () => generateSite(site, size));
   const out = path.join(work, `out-${size}`);
   const ms: Measure[] = [];
   for (let i = 0; i < runs; i++) ms.push(utterson(site, out));
@@ -173,7 +173,7 @@ for (const size of sizes) {
   if (hugo) {
     const hSite = path.join(work, `hugo-site-${size}`);
     const hOut = path.join(work, `hugo-out-${size}`);
-    ensureSite(hSite, `Hugo port of the ${size}-post site`, () => generateHugoSite(hSite, size));
+    ensureSite(hSite, `Hugo port of the ${size}-post site`, ['generate-site.ts', 'hugo/generate.ts'], () => generateHugoSite(hSite, size));
     const cache = path.join(hSite, 'resources');
     const h = coldRuns(rm(hOut, cache), [hugo, '--quiet', '-s', hSite, '-d', hOut, '--cacheDir', path.join(cache, 'cache')], hSite, hOut, { TZ: 'UTC' });
     if (h) row('', `hugo ${version([hugo, 'version']).split(' ')[1]?.replace(/^v/, '').replace(/[+-].*/, '') ?? ''} (port)`, h, ratio(h.wall, u.wall));
@@ -181,7 +181,7 @@ for (const size of sizes) {
   if (eleventy) {
     const eSite = path.join(work, `eleventy-site-${size}`);
     const eOut = path.join(work, `eleventy-out-${size}`);
-    ensureSite(eSite, `Eleventy port of the ${size}-post site`, () => generateEleventySite(eSite, size));
+    ensureSite(eSite, `Eleventy port of the ${size}-post site`, ['generate-site.ts', 'eleventy/generate.ts'], () => generateEleventySite(eSite, size));
     const e = coldRuns(rm(eOut), [eleventy, '--quiet', '--input', '.', '--output', eOut], eSite, eOut, { TZ: 'UTC', BENCH_ELEVENTY_MODULES: eleventyHome(eleventy) });
     if (e) row('', `eleventy ${version([eleventy, '--version'])} (port)`, e, ratio(e.wall, u.wall));
   }
