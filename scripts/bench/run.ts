@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +145,14 @@ const eleventy = args.includes('--no-eleventy') ? undefined : (process.env.ELEVE
 const notFound = (name: string, flag: string, how: string) => (args.includes(flag) ? `${name}: skipped (${flag})` : `${name}: NOT FOUND, not compared (${how})`);
 console.log(jekyll ? `Jekyll: ${jekyll} (${version([jekyll, '--version'])})` : notFound('Jekyll', '--no-jekyll', 'install Jekyll 4.3'));
 console.log(hugo ? `Hugo: ${hugo} (${version([hugo, 'version']).split(' ')[1] ?? '?'}), building the Hugo port of each site` : notFound('Hugo', '--no-hugo', 'apt-get install hugo'));
-console.log(eleventy ? `Eleventy: ${eleventy} (${version([eleventy, '--version'])}), building the Eleventy port of each site` : notFound('Eleventy', '--no-eleventy', 'set ELEVENTY=/path/to/bin/eleventy or put eleventy on PATH'));
+const eleventyPlugins = (bin: string) => {
+  const req = createRequire(path.join(eleventyHome(bin), 'package.json'));
+  const found = (name: string) => { try { req.resolve(name); return true; } catch { return false; } };
+  return found('markdown-it-attrs') && found('@11ty/eleventy-plugin-syntaxhighlight')
+    ? 'with markdown-it-attrs and Prism highlighting'
+    : 'WITHOUT markdown-it-attrs / @11ty/eleventy-plugin-syntaxhighlight beside it: attribute lines stay text, code is not highlighted';
+};
+console.log(eleventy ? `Eleventy: ${eleventy} (${version([eleventy, '--version'])}), building the Eleventy port of each site, ${eleventyPlugins(eleventy)}` : notFound('Eleventy', '--no-eleventy', 'set ELEVENTY=/path/to/bin/eleventy or put eleventy on PATH'));
 console.log('');
 
 for (const size of sizes) {
