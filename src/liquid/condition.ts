@@ -4,6 +4,7 @@
  */
 import type { Context } from 'liquidjs';
 import { evaluate, parseExpression, type Expr } from './variable.js';
+import { guardPlain } from './memo.js';
 import { isHash, isNumeric, numberValue, spaceship, truthy, RubyError, RubyRange, inspect } from './ruby.js';
 
 interface Comparison {
@@ -80,7 +81,11 @@ function evalComparison(c: Comparison, ctx: Context): boolean {
   let left = evaluate(c.left, ctx);
   if (left instanceof RubyRange) left = left.toArray();
   if (!c.op) return truthy(left);
-  return compare(left, c.op, evaluate(c.right!, ctx));
+  const right = evaluate(c.right!, ctx);
+  // Comparing looks into objects (memo.ts).
+  guardPlain(ctx, left);
+  guardPlain(ctx, right);
+  return compare(left, c.op, right);
 }
 
 export function evaluateCondition(cond: ParsedCondition, ctx: Context): boolean {

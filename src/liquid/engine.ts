@@ -15,7 +15,7 @@ import { highlightTag } from './tags/highlight.js';
 import { includeTag } from './tags/include.js';
 import { linkTag, postUrlTag } from './tags/link.js';
 import { assignTag, echoTag, JekyllCaptureTag } from './tags/variable.js';
-import { Memo, abortRecording, initRecording, recorderOf } from './memo.js';
+import { Memo, abortRecording, guardPlain, initRecording, isPlain, recorderOf } from './memo.js';
 import { JekyllForTag, JekyllIfTag, JekyllUnlessTag, JekyllRawTag, JekyllTablerowTag, operators } from './tags/control.js';
 import { LaxVariable, strictCheckVariable, type FilterHost } from './variable.js';
 
@@ -85,7 +85,9 @@ class JekyllOutput {
     this.variable = host.variable(markup);
   }
   render(ctx: Context, emitter: Emitter): void {
-    emitter.write(toS(this.host.renderVariable(this.variable, ctx)));
+    const value = this.host.renderVariable(this.variable, ctx);
+    guardPlain(ctx, value);
+    emitter.write(toS(value));
   }
 }
 
@@ -149,6 +151,12 @@ const OutputToken = sampleTokens[0].constructor as new (input: string, begin: nu
 const HTMLToken = sampleTokens[1].constructor as new (input: string, begin: number, end: number, file?: string) => TopLevelToken;
 
 const IMPURE_FILTERS = new Set(['sample', 'markdownify', 'sassify', 'scssify']);
+/**
+ * Filters that never look into the items of an array input or into their arguments (or look
+ * only through `evaluate`, as where_exp does): they may take such values while a memo records.
+ */
+const STRUCTURAL_FILTERS = new Set(['push', 'pop', 'shift', 'unshift', 'first', 'last', 'size', 'concat', 'reverse', 'slice', 'where_exp', 'find_exp', 'default']);
+const plainArgument = (a: unknown): boolean => (a instanceof KeywordArgs ? Object.values(a.values).every(isPlain) : isPlain(a));
 
 const RUBY_SPACE = /[ \t\n\v\f\r\0]/;
 
@@ -207,7 +215,7 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
         const expected = f.max === f.min ? `${f.min + 1}` : `${f.min + 1}..${f.max + 1}`;
         throw new RubyError(`wrong number of arguments (given ${args.length + 1}, expected ${expected})`);
       }
-      if (recorderOf(ctx) !== undefined && !pureFilter(name, f, input)) abortRecording(ctx);
+      if (recorderOf(ctx) !== undefined && (!pureFilter(name, f, input) || !(isPlain(input) ? STRUCTURAL_FILTERS.has(name) || args.every(plainArgument) : Array.isArray(input) && STRUCTURAL_FILTERS.has(name)))) abortRecording(ctx);
       return f.fn.call(filterThis(ctx), input, ...args);
     },
   };

@@ -10,11 +10,15 @@
  * walks the tree, evaluating each read in its own context; a leaf holds the output and the
  * effects (assignments to the bottom scope, for-loop registers, include notifications) to replay.
  *
- * Anything that would make that unsound aborts the recording (the render still completes
- * normally, it is just not kept): an external value that is not a primitive or an array of
- * primitives (objects may change between renders: a page's `content`), a tag or filter that is
- * not known to be pure, a liquidjs-native variable lookup, a getter on an internal object, an
- * assigned value that is not plain, a `break`/`continue` leaving the render, strict variables.
+ * Read values are matched by value (primitives), by content (arrays of primitives) or else by
+ * identity: an engine renders one build, during which the site's lists and the plain data of
+ * every hash (front matter, site data) do not change; what does change (a page's `content`,
+ * `output`, excerpt) is a getter. So a recording must never read a getter nor look into an object
+ * in a way `evaluate` does not check: it is aborted (the render still completes normally, it is
+ * just not kept) on a getter reached from an internal value, on an object compared, printed,
+ * iterated as a hash or handed to a filter that reads its fields, on a tag or filter that is not
+ * known to be pure, on a liquidjs-native variable lookup, on a `break`/`continue` leaving the
+ * render, and under strict variables.
  */
 import { Context } from 'liquidjs';
 import type { Expr } from './variable.js';
@@ -37,11 +41,14 @@ export class Recorder {
   constructor(
     /** The first scope index that belongs to the recorded render. */
     readonly internalFrom: number,
+    /** The recording this one runs inside of (an include inside a recorded include): it sees all this one sees. */
+    readonly parent: Recorder | undefined,
   ) {}
 }
 
 type Ctx = Context & { [RECORDING]?: Recorder };
 
+/** The innermost active recording; its parents are active too. */
 export function recorderOf(ctx: Context): Recorder | undefined {
   return (ctx as Ctx)[RECORDING];
 }
@@ -52,63 +59,59 @@ export function initRecording(ctx: Context): void {
 }
 
 export function startRecording(ctx: Context, internalFrom: number): Recorder {
-  const rec = new Recorder(internalFrom);
+  const rec = new Recorder(internalFrom, (ctx as Ctx)[RECORDING]);
   (ctx as Ctx)[RECORDING] = rec;
   return rec;
 }
 
-export function stopRecording(ctx: Context, previous: Recorder | undefined): void {
-  (ctx as Ctx)[RECORDING] = previous;
+/** Ends `rec`; its parent records on, unless something aborted them. */
+export function stopRecording(ctx: Context, rec: Recorder): void {
+  (ctx as Ctx)[RECORDING] = rec.aborted ? undefined : rec.parent;
 }
 
-/** The active recording cannot be kept; it stops recording (the render goes on). */
+/** The active recordings cannot be kept; they stop recording (the render goes on). */
 export function abortRecording(ctx: Context): void {
-  const rec = (ctx as Ctx)[RECORDING];
-  if (rec) {
-    rec.aborted = true;
-    (ctx as Ctx)[RECORDING] = undefined;
-  }
+  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.aborted = true;
+  (ctx as Ctx)[RECORDING] = undefined;
 }
 
 export function noteAssign(ctx: Context, name: string, value: unknown): void {
-  const rec = (ctx as Ctx)[RECORDING];
-  if (!rec) return;
-  if (!isPlain(value)) return abortRecording(ctx);
-  rec.assigned.add(name);
-  rec.effects.push({ kind: 'assign', name, value });
+  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) {
+    r.assigned.add(name);
+    r.effects.push({ kind: 'assign', name, value });
+  }
 }
 
 export function noteRegister(ctx: Context, key: string, value: unknown): void {
-  const rec = (ctx as Ctx)[RECORDING];
-  if (!rec) return;
-  if (!isPlain(value)) return abortRecording(ctx);
-  rec.effects.push({ kind: 'register', key, value });
+  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.effects.push({ kind: 'register', key, value });
 }
 
 export function noteInclude(ctx: Context, path: string): void {
-  (ctx as Ctx)[RECORDING]?.effects.push({ kind: 'include', path });
+  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.effects.push({ kind: 'include', path });
 }
 
-/** An external read (see evaluate): kept once per expression; non-encodable values abort. */
-export function noteRead(ctx: Context, rec: Recorder, expr: Expr, value: unknown): void {
+/** An external read (see evaluate): kept once per expression. */
+export function noteRead(rec: Recorder, expr: Expr, value: unknown): void {
   if (rec.seen.has(expr)) return;
   rec.seen.add(expr);
-  if (!isPrimitive(value) && encode(value) === undefined) return abortRecording(ctx);
   rec.reads.push([expr, value]);
+}
+
+/**
+ * During a recording, a value about to be looked into other than through `evaluate` (compared,
+ * printed, iterated, given to a filter) must be plain: primitives and arrays of them.
+ */
+export function guardPlain(ctx: Context, v: unknown): void {
+  if ((ctx as Ctx)[RECORDING] !== undefined && !isPlain(v)) abortRecording(ctx);
 }
 
 function isPrimitive(v: unknown): boolean {
   return v === null || (typeof v !== 'object' && typeof v !== 'function' && !Object.is(v, -0));
 }
 
-/** Values safe to hand to later renders (copied): primitives and arrays of them. */
-function isPlain(v: unknown): boolean {
+export function isPlain(v: unknown): boolean {
   if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return true;
   return Array.isArray(v) && v.every(isPlain);
-}
-
-function copyPlain(v: unknown): unknown {
-  return Array.isArray(v) ? v.map(copyPlain) : v;
 }
 
 /** An injective string for a non-primitive read value, or undefined where none is safe. */
@@ -197,9 +200,10 @@ export class Memo {
         return;
       }
       const next = i + 1 < rec.reads.length ? rec.reads[i + 1][0] : undefined;
-      const prim = isPrimitive(value);
-      const key = prim ? value : encode(value)!;
-      const map = (prim ? node.byValue : node.byCode) as Map<unknown, TreeNode>;
+      // Primitives by value, arrays of primitives by content, anything else by identity.
+      const code = isPrimitive(value) ? undefined : encode(value);
+      const key = code ?? value;
+      const map = (code === undefined ? node.byValue : node.byCode) as Map<unknown, TreeNode>;
       let child = map.get(key);
       if (child === undefined) {
         child = next === undefined ? leaf : newNode(next);
@@ -234,7 +238,8 @@ function findByCode(node: ReadNode, v: unknown): TreeNode | undefined {
     for (const seen of node.seenArrays) if (seen.array === v && sameElements(v, seen.elements)) return seen.child;
   }
   const code = encode(v);
-  const child = code === undefined ? undefined : node.byCode.get(code);
+  if (code === undefined) return node.byValue.get(v);
+  const child = node.byCode.get(code);
   if (child !== undefined && Array.isArray(v) && v.every((x) => !Array.isArray(x))) {
     if (node.seenArrays.length >= 4) node.seenArrays.shift();
     node.seenArrays.push({ array: v, elements: v.slice(), child });
@@ -248,12 +253,17 @@ function sameElements(a: unknown[], b: unknown[]): boolean {
   return true;
 }
 
-/** Applies a leaf's effects in `ctx`, as the recorded render did. */
+/** Applies a leaf's effects in `ctx`, as the recorded render did (and tells active recordings). */
 export function replay(leaf: Leaf, ctx: Context, onInclude: ((path: string) => void) | undefined): void {
   for (const e of leaf.effects) {
-    if (e.kind === 'assign') (ctx.bottom() as Record<string, unknown>)[e.name] = copyPlain(e.value);
-    else if (e.kind === 'register') ctx.setRegister(e.key, copyPlain(e.value));
-    else {
+    // Values are shared between replays: nothing in Liquid changes an array or hash in place.
+    if (e.kind === 'assign') {
+      (ctx.bottom() as Record<string, unknown>)[e.name] = e.value;
+      noteAssign(ctx, e.name, e.value);
+    } else if (e.kind === 'register') {
+      ctx.setRegister(e.key, e.value);
+      noteRegister(ctx, e.key, e.value);
+    } else {
       onInclude?.(e.path);
       noteInclude(ctx, e.path);
     }

@@ -180,8 +180,11 @@ export function evaluate(expr: Expr, ctx: Context): unknown {
  * render. Steps through internal objects must be plain data: a getter (a page's `content`)
  * could change between renders.
  */
-function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context, rec: Recorder): unknown {
-  const before = rec.internalReads;
+function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context, innermost: Recorder): unknown {
+  // Internal reads so far, per active recording: dynamic keys that read internals taint the lookup.
+  const dynamic = typeof expr.name !== 'string' || !expr.lookups.every((l) => typeof l === 'string');
+  const before: number[] = [];
+  if (dynamic) for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) before.push(r.internalReads);
   const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
   const key0 = String(name);
   const scopes = (ctx as any).scopes as Record<string, unknown>[];
@@ -201,7 +204,9 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
       found = env[key0];
     }
   }
-  const internal = at >= rec.internalFrom || (at === 0 && rec.assigned.has(key0));
+  const internalTo = (r: Recorder) => at >= r.internalFrom || (at === 0 && r.assigned.has(key0));
+  let internalToAny = false;
+  for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) if (internalToAny = internalTo(r)) break;
   let obj = toLiquid(found);
   let result: unknown = obj;
   for (let i = 0; i < expr.lookups.length; i++) {
@@ -210,13 +215,15 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
     let key = typeof l === 'string' ? l : evaluate(l, ctx);
     if (key instanceof RubyFloat) key = key.value;
     if (obj instanceof RubyRange && typeof key === 'number') obj = obj.toArray();
-    if (internal && (ctx as any)[RECORDING] === rec && !plainStep(obj, key)) abortRecording(ctx);
+    if (internalToAny && (ctx as any)[RECORDING] !== undefined && !plainStep(obj, key)) abortRecording(ctx);
     if (hasKey(obj, key)) {
       obj = readKey(obj, key);
       result = obj;
       continue;
     }
     if (expr.commands[i] && typeof key === 'string') {
+      // A hash's `first` reads its first value, perhaps through a getter.
+      if (internalToAny && key === 'first' && isHash(obj)) abortRecording(ctx);
       const c = command(obj, key);
       if (c.ok) {
         obj = c.value;
@@ -227,10 +234,15 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
     result = null;
     break;
   }
-  if ((ctx as any)[RECORDING] !== rec) return result;
-  if (internal) rec.internalReads++;
-  else if (rec.internalReads !== before) abortRecording(ctx);
-  else noteRead(ctx, rec, expr, result);
+  if ((ctx as any)[RECORDING] !== innermost) return result;
+  let n = 0;
+  for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent, n++) {
+    if (internalTo(r)) r.internalReads++;
+    else if (dynamic && r.internalReads !== before[n]) {
+      abortRecording(ctx);
+      break;
+    } else noteRead(r, expr, result);
+  }
   return result;
 }
 

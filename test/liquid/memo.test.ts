@@ -107,6 +107,85 @@ describe('include memo', () => {
   });
 });
 
+describe('include memo with objects (matched by identity)', () => {
+  /** A page whose content changes, as a page's does while a site renders. */
+  function livePage(url: string) {
+    const state = { content: 'one' };
+    const page: Record<string, unknown> = { url, title: 'T' };
+    Object.defineProperty(page, 'content', { get: () => state.content, enumerable: true });
+    return { page, state };
+  }
+
+  it('never keeps a render that read a getter through an object it was given', () => {
+    const render = site({ '_includes/body.html': '{% assign q = include.p %}{{ q.url }}:{{ q.content }}' });
+    const { page, state } = livePage('/a/');
+    const tpl = '{% include body.html p=page %}|{% include body.html p=page %}';
+    expect(render(tpl, { page })).toBe('/a/:one|/a/:one');
+    state.content = 'two';
+    expect(render(tpl, { page })).toBe('/a/:two|/a/:two');
+  });
+
+  it('never keeps a render that printed, compared, iterated or mapped an object', () => {
+    const render = site({
+      '_includes/print.html': '{{ include.p }}',
+      '_includes/compare.html': '{% if include.p == include.q %}same{% else %}different{% endif %}',
+      '_includes/iterate.html': '{% for kv in include.p %}{{ kv[1] }},{% endfor %}',
+      '_includes/map.html': '{{ include.l | map: "content" | join: "," }}',
+    });
+    const { page, state } = livePage('/a/');
+    const { page: other, state: otherState } = livePage('/a/');
+    const tpl = '{% include print.html p=page %}|{% include compare.html p=page q=other %}|{% include iterate.html p=page %}|{% include map.html l=list %}';
+    const scope = { page, other, list: [page] };
+    const first = render(tpl, scope);
+    expect(render(tpl, scope)).toBe(first);
+    state.content = 'two';
+    const second = render(tpl, scope);
+    expect(second).not.toBe(first);
+    expect(second).toContain('different');
+    expect(second).toContain('/a/,T,two,');
+    expect(second.endsWith('|two')).toBe(true);
+    otherState.content = 'two';
+    expect(render(tpl, scope)).toContain('|same|');
+  });
+
+  it('keys on the identity of a list and replays lists it built', () => {
+    const render = site({
+      '_includes/pick.html': '{% assign picked = "" | split: "" %}{% for p in include.pages %}{% if p.lng == include.lng %}{% assign picked = picked | push: p %}{% endif %}{% endfor %}',
+    });
+    const pages = [{ lng: 'en', t: 'a' }, { lng: 'fr', t: 'b' }, { lng: 'en', t: 'c' }];
+    const others = [{ lng: 'en', t: 'x' }];
+    const tpl = '{% for l in lngs %}{% include pick.html pages=pages lng=l %}{{ picked | map: "t" | join: "" }}{% assign picked = picked | push: l %}{{ picked.size }};{% endfor %}';
+    let out = '';
+    expect(replays(() => (out = render(tpl, { pages, lngs: ['en', 'fr', 'en', 'fr'] })))).toBeGreaterThan(0);
+    expect(out).toBe('ac3;b2;ac3;b2;');
+    expect(render(tpl.replace('pages=pages', 'pages=others'), { others, lngs: ['en', 'fr'] })).toBe('x2;1;');
+  });
+
+  it('replays an include inside a recorded include, keyed on what the outer one assigned', () => {
+    const render = site({
+      '_includes/lng.html': '{% assign lng = include.url | split: "/" | slice: 1 %}',
+      '_includes/pages.html':
+        '{% include lng.html url=page.url %}{% assign mine = lng %}{% assign found = "" %}{% for p in include.pages %}{% include lng.html url=p.url %}{% if lng == mine %}{% assign found = found | append: p.t %}{% endif %}{% endfor %}{{ found }}',
+    });
+    const pages = [{ url: '/en/a', t: 'a' }, { url: '/fr/b', t: 'b' }, { url: '/en/c', t: 'c' }];
+    const tpl = '{% include pages.html pages=pages %}{% include pages.html pages=pages %}';
+    let out = '';
+    expect(replays(() => (out = render(tpl, { pages, page: { url: '/en/x' } })))).toBeGreaterThan(0);
+    expect(out).toBe('acac');
+    expect(render(tpl, { pages, page: { url: '/fr/y' } })).toBe('bb');
+    expect(render(tpl, { pages, page: { url: '/en/z' } })).toBe('acac');
+  });
+
+  it('replays where_exp inside a recorded include, keyed on its params', () => {
+    const render = site({ '_includes/w.html': '{% assign s = include.list | where_exp: "i", "i.k == include.k" %}{{ s | size }}' });
+    const list = [{ k: 1 }, { k: 2 }, { k: 1 }];
+    const tpl = '{% for k in ks %}{% include w.html list=list k=k %};{% endfor %}';
+    let out = '';
+    expect(replays(() => (out = render(tpl, { list, ks: [1, 2, 3, 1, 2] })))).toBeGreaterThan(0);
+    expect(out).toBe('2;1;0;2;1;');
+  });
+});
+
 describe('where_exp memo', () => {
   it('keys on the values the expression reads besides the item', () => {
     const render = site({});

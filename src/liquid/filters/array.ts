@@ -3,7 +3,7 @@ import type { Context } from 'liquidjs';
 import { RubyRange, isHash, join, rubyToS, compareOrThrow, spaceship, RubyError, truthy, toS, isNumeric, numberValue } from '../ruby.js';
 import { parseCondition, evaluateCondition, rubyEquals, type ParsedCondition } from '../condition.js';
 import { toInt, evaluate } from '../variable.js';
-import { Memo, recorderOf, startRecording, stopRecording } from '../memo.js';
+import { Memo, startRecording, stopRecording } from '../memo.js';
 import { def, type FilterTable, type FilterThis } from './types.js';
 
 function flatten(a: unknown[]): unknown[] {
@@ -161,7 +161,7 @@ export const arrayFilters: FilterTable = {
     const cond = condition(expression);
     const ctx = this.ctx;
     const filter = () => withVariable(ctx, variable, (set) => items.filter((item) => (set(item), evaluateCondition(cond, ctx))));
-    const memo = Array.isArray(input) && recorderOf(ctx) === undefined && !ctx.strictVariables ? whereMemo(this.listMemos, input, variable, expression) : undefined;
+    const memo = Array.isArray(input) && !ctx.strictVariables ? whereMemo(this.listMemos, input, variable, expression) : undefined;
     if (memo === undefined) return filter();
     // The same list, and the same values of what the expression reads besides the item: the same
     // selection (memo.ts; reading an item's getter, such as its content, is never kept).
@@ -172,7 +172,7 @@ export const arrayFilters: FilterTable = {
     try {
       out = filter();
     } finally {
-      stopRecording(ctx, undefined);
+      stopRecording(ctx, rec);
     }
     memo.store(rec, out);
     return out;

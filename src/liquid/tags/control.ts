@@ -7,7 +7,7 @@ import { rubyEquals } from '../condition.js';
 import { renderTemplatesSync } from '../render-loop.js';
 import { evaluate, parseExpression, type Expr } from '../variable.js';
 import { RubyRange, isHash } from '../ruby.js';
-import { abortRecording, noteRegister, recorderOf } from '../memo.js';
+import { abortRecording, guardPlain, noteRegister, recorderOf } from '../memo.js';
 
 function isEmptyValue(v: unknown): boolean {
   if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
@@ -126,6 +126,8 @@ export class JekyllForTag extends ForTag {
     const rec = recorderOf(ctx);
     if (rec !== undefined && (!self.lookup || Object.keys(self.hash.hash).length > 0)) abortRecording(ctx);
     const value = self.lookup && !ctx.strictVariables ? evaluate(self.lookup, ctx) : toValueSync(evalToken(self.collection, ctx));
+    // An array's items are only handed over; a hash's values would be read here.
+    if (rec !== undefined && !Array.isArray(value)) guardPlain(ctx, value);
     let collection = toEnumerable(value);
     if (!collection.length) {
       renderTemplatesSync(self.elseTemplates, ctx, emitter);
@@ -286,6 +288,10 @@ function compileCondition(value: any): Fast | undefined {
       }
       const r = stack.pop();
       const l = stack.pop();
+      if (step !== 'and' && step !== 'or') {
+        guardPlain(ctx, l);
+        guardPlain(ctx, r);
+      }
       if (step === 'and') stack.push(isTruthy(toValue(l), ctx) && isTruthy(toValue(r), ctx));
       else if (step === 'or') stack.push(isTruthy(toValue(l), ctx) || isTruthy(toValue(r), ctx));
       else stack.push((operators as Record<string, (l: unknown, r: unknown, ctx: Context) => unknown>)[step](l, r, ctx));

@@ -102,12 +102,13 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       if (recorderOf(ctx) !== undefined && (kind === 'include_relative' || !host.memoSafe(templates))) abortRecording(ctx);
       ctx.push(params ? { include: params } : {});
       try {
-        const memo = kind === 'include' && recorderOf(ctx) === undefined && !ctx.strictVariables ? host.memoFor(templates) : undefined;
+        const memo = kind === 'include' && !ctx.strictVariables ? host.memoFor(templates) : undefined;
         if (memo === undefined) {
           renderTemplatesSync(templates as Template[], ctx, emitter);
           return;
         }
-        // Same reads from outside as an earlier render: its output and assignments again.
+        // Same reads from outside as an earlier render: its output and assignments again. Inside
+        // a recorded include, the reads and effects are those of the enclosing recording too.
         const leaf = memo.find(ctx, evaluate);
         if (leaf !== undefined) {
           replay(leaf, ctx, host.env.onInclude);
@@ -119,7 +120,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
         try {
           out = host.renderToString(templates, ctx);
         } finally {
-          stopRecording(ctx, undefined);
+          stopRecording(ctx, rec);
         }
         const c = ctx as Context & { breakCalled?: boolean; continueCalled?: boolean };
         if (c.breakCalled || c.continueCalled) rec.aborted = true;

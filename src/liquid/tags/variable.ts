@@ -3,7 +3,7 @@ import { CaptureTag, Tag, type Context, type Emitter, type Liquid, type TagToken
 import { toS } from '../ruby.js';
 import { LaxVariable, strictCheckVariable } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
-import { noteAssign } from '../memo.js';
+import { guardPlain, noteAssign } from '../memo.js';
 import { renderTemplatesSync } from '../render-loop.js';
 
 const ASSIGN = /([\w\-.[\]()]+)\s*=\s*([\s\S]*)\s*/;
@@ -37,7 +37,9 @@ export function echoTag(host: Host): TagClass {
       this.value = host.variable(token.args);
     }
     render(ctx: Context, emitter: Emitter): void {
-      emitter.write(toS(host.renderVariable(this.value, ctx)));
+      const value = host.renderVariable(this.value, ctx);
+      guardPlain(ctx, value);
+      emitter.write(toS(value));
     }
   };
 }
