@@ -39,7 +39,12 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
     const t = tokens[i];
     if (t.type === 'inline') return renderer.renderInline(t.children ?? [], options, env);
     const rule = rules[t.type];
-    return rule ? rule(tokens, i, options, env, renderer) : renderer.renderToken(tokens, i, options);
+    if (rule) return rule(tokens, i, options, env, renderer);
+    const html = renderer.renderToken(tokens, i, options);
+    // markdown-it puts a newline before a block tag that follows a hidden token (meant for tight
+    // lists' paragraphs); after a consumed IAL or definition line the layout already wrote it
+    const prev = tokens[i - 1];
+    return prev && prev.hidden && prev.nesting === 0 && html.startsWith('\n') ? html.slice(1) : html;
   };
   /** markdown-it's own loop over a range (footnotes and other structures kept as their rules write them) */
   const range = (from: number, to: number): string => {
