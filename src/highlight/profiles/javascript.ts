@@ -82,6 +82,9 @@ function jsFix(words: Map<string, string>, typescript: boolean) {
   };
 }
 
+/** Rouge's id_regex, `[\p{L}\p{Nl}$_][\p{Word}]*`: names in any script (`const 응답`) are names. */
+const JS_IDENT = /[\p{L}\p{Nl}$_][\p{L}\p{M}\p{Nd}\p{Pc}$]*/u;
+
 const scopes = { subst: null, 'title.class': 'nx', 'title.function': 'nx', property: 'nx', 'variable.language': 'k' };
 
 function jsString(_text: string, head: string): string {
@@ -91,6 +94,7 @@ function jsString(_text: string, head: string): string {
 export const javascript = makeProfile({
   hljs: 'javascript',
   ident: 'nx',
+  identRe: JS_IDENT,
   other: 'err',
   scopes,
   string: jsString,
@@ -101,6 +105,7 @@ export const javascript = makeProfile({
 export const typescript = makeProfile({
   hljs: 'typescript',
   ident: 'nx',
+  identRe: JS_IDENT,
   other: 'err',
   scopes,
   string: jsString,
@@ -133,6 +138,7 @@ const jsxMarkup = makeProfile({ hljs: '', plainLexer: jsxLexer });
 export const jsx = makeProfile({
   hljs: 'javascript',
   ident: 'nx',
+  identRe: JS_IDENT,
   other: 'err',
   scopes,
   string: jsString,
