@@ -111,8 +111,11 @@ function isPrimitive(v: unknown): boolean {
 
 export function isPlain(v: unknown): boolean {
   if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return true;
-  return Array.isArray(v) && v.every(isPlain);
+  return Array.isArray(v) ? v.every(isPlain) : immutableConstants.has(v);
 }
+
+/** Objects that never change (liquidjs' `empty` and `blank`): plain as far as recordings go. */
+export const immutableConstants = new Set<unknown>();
 
 /** An injective string for a non-primitive read value, or undefined where none is safe. */
 function encode(v: unknown): string | undefined {

@@ -7,7 +7,7 @@ import { rubyEquals } from '../condition.js';
 import { renderTemplatesSync } from '../render-loop.js';
 import { evaluate, parseExpression, type Expr } from '../variable.js';
 import { RubyRange, isHash } from '../ruby.js';
-import { abortRecording, guardPlain, noteRegister, recorderOf } from '../memo.js';
+import { abortRecording, guardPlain, immutableConstants, noteRegister, recorderOf } from '../memo.js';
 
 function isEmptyValue(v: unknown): boolean {
   if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
@@ -277,6 +277,11 @@ function compileCondition(value: any): Fast | undefined {
       steps.push(parseExpression(token.getText()));
     } else if (TypeGuards.isLiteralToken(token) && /^(nil|null|true|false)$/.test(token.getText())) {
       steps.push(parseExpression(token.getText()));
+    } else if (TypeGuards.isLiteralToken(token) && /^(empty|blank)$/.test(token.getText())) {
+      // liquidjs' own EmptyDrop/BlankDrop, which the operators above compare as Liquid 5.4 does.
+      const value = (token as unknown as { content: unknown }).content;
+      immutableConstants.add(value);
+      steps.push({ kind: 'literal', value });
     } else return undefined;
   }
   return (ctx) => {
