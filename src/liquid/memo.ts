@@ -187,7 +187,7 @@ export class Memo {
       return;
     }
     if (this.leaves >= MAX_LEAVES) return;
-    const leaf: Leaf = { output, effects: rec.effects };
+    const leaf: Leaf = { output, effects: compact(rec.effects) };
     if (rec.reads.length === 0) {
       if (this.root === undefined) this.root = leaf;
       this.leaves++;
@@ -227,6 +227,24 @@ export class Memo {
 }
 
 const MAX_LEAVES = 4096;
+
+/**
+ * What a replay must do: include notifications in order, then the last value of each assigned
+ * variable and register (a loop of includes assigns the same few variables hundreds of times).
+ */
+function compact(effects: Effect[]): Effect[] {
+  const includes: Effect[] = [];
+  const last = new Map<string, Effect>();
+  for (const e of effects) {
+    if (e.kind === 'include') includes.push(e);
+    else {
+      const key = `${e.kind}\0${e.kind === 'assign' ? e.name : e.key}`;
+      last.delete(key);
+      last.set(key, e);
+    }
+  }
+  return [...includes, ...last.values()];
+}
 
 function newNode(expr: Expr): ReadNode {
   return { expr, byValue: new Map(), byCode: new Map(), seenArrays: [] };

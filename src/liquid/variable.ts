@@ -204,9 +204,8 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
       found = env[key0];
     }
   }
-  const internalTo = (r: Recorder) => at >= r.internalFrom || (at === 0 && r.assigned.has(key0));
   let internalToAny = false;
-  for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) if (internalToAny = internalTo(r)) break;
+  for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) if ((internalToAny = internalTo(r, at, key0))) break;
   let obj = toLiquid(found);
   let result: unknown = obj;
   for (let i = 0; i < expr.lookups.length; i++) {
@@ -237,13 +236,18 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
   if ((ctx as any)[RECORDING] !== innermost) return result;
   let n = 0;
   for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent, n++) {
-    if (internalTo(r)) r.internalReads++;
+    if (internalTo(r, at, key0)) r.internalReads++;
     else if (dynamic && r.internalReads !== before[n]) {
       abortRecording(ctx);
       break;
     } else noteRead(r, expr, result);
   }
   return result;
+}
+
+/** Whether a root found at scope index `at` (-1: environments) belongs to the recorded render. */
+function internalTo(r: Recorder, at: number, name: string): boolean {
+  return at >= r.internalFrom || (at === 0 && r.assigned.has(name));
 }
 
 /** Whether reading `key` of `obj` is reading plain data (no getter or method runs). */

@@ -74,6 +74,22 @@ describe('include memo', () => {
     expect(render('{% include h.html h=h %}', { h })).toBe('2');
   });
 
+  it('tells onInclude about every include a replay stands for, as the render did', () => {
+    const source = mkdtempSync(join(tmpdir(), 'liquid-memo-'));
+    mkdirSync(join(source, '_includes'));
+    writeFileSync(join(source, '_includes/outer.html'), '{% include inner.html v=include.v %}{% include inner.html v=include.v %}');
+    writeFileSync(join(source, '_includes/inner.html'), '{% assign seen = include.v %}');
+    const told: string[] = [];
+    const engine = createJekyllLiquid({ source, includesDirs: [join(source, '_includes')], config: {}, onInclude: (p) => told.push(p.slice(source.length)) });
+    const render = () => engine.renderSync(engine.parse('{% include outer.html v=1 %}{{ seen }}', 'index.html'), {});
+    expect(render()).toBe('1');
+    const first = [...told];
+    told.length = 0;
+    expect(replays(() => expect(render()).toBe('1'))).toBeGreaterThan(0);
+    expect(told).toEqual(first);
+    expect(first).toEqual(['/_includes/outer.html', '/_includes/inner.html', '/_includes/inner.html']);
+  });
+
   it('does not replay increment or cycle', () => {
     const render = site({ '_includes/c.html': '{% increment n %}{% cycle "a", "b" %}' });
     expect(render('{% include c.html %}{% include c.html %}{% include c.html %}')).toBe('0a1b2a');

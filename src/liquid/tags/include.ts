@@ -144,8 +144,10 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
       const cacheKey = kind === 'include_relative' ? `${dirs[0]}\0${file}` : file;
       const hit = this.resolved.get(cacheKey);
       if (hit) {
-        host.env.onInclude?.(hit.path);
-        noteInclude(ctx, hit.path);
+        if (host.env.onInclude) {
+          host.env.onInclude(hit.path);
+          noteInclude(ctx, hit.path);
+        }
         return { templates: hit.templates, key: hit.path };
       }
       for (const dir of dirs) {
@@ -155,8 +157,10 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
         if (existsSync(path) && statSync(path).isFile() && resolvesInside(path, kind === 'include_relative' ? [host.env.source] : [host.env.source, ...host.env.includesDirs.slice(1)])) {
           const templates = host.loadInclude(path, relativeName(path));
           this.resolved.set(cacheKey, { templates, path });
-          host.env.onInclude?.(path);
-          noteInclude(ctx, path);
+          if (host.env.onInclude) {
+            host.env.onInclude(path);
+            noteInclude(ctx, path);
+          }
           return { templates, key: path };
         }
       }
