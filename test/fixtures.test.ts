@@ -28,23 +28,35 @@ describe('fixture sites match Jekyll 4.3.1', () => {
     for (const f of fixtures) expect(existsSync(f.expected), `${f.name}/expected`).toBe(true);
   });
 
-  for (const fixture of fixtures) {
-    it(fixture.name, async () => {
-      const main = await loadMain();
-      const out = await mkdtemp(join(tmpdir(), `utterson-${fixture.name}-`));
-      try {
-        // Goldens were built with TZ=UTC; fixtures that need another zone set `timezone:`.
-        const code = await withEnv({ TZ: 'UTC', ...fixture.env }, () =>
-          main(['build', '-s', fixture.src, '-d', out, '-q', ...fixture.flags]),
-        );
-        expect(code, 'utterson build exit code').toBe(0);
-        // UTTERSON_STRICT_FIXTURES=1 also compares HTML byte for byte (a measure, not the contract).
-        const diffs = await compareTrees(fixture.expected, out, { strict: !!process.env.UTTERSON_STRICT_FIXTURES });
-        expect(diffs, `${fixture.name}: ${diffs.length} file(s) differ\n\n${formatDifferences(diffs)}`).toEqual([]);
-      } finally {
-        if (!process.env.UTTERSON_KEEP_FIXTURE_OUTPUT) await rm(out, { recursive: true, force: true });
-        else console.log(`${fixture.name}: output kept in ${out}`);
-      }
-    });
+  // Once on one thread, once with documents rendered by a worker thread (forced, since these
+  // sites are far below the size where workers start on their own): the output must not depend
+  // on the number of threads.
+  for (const [mode, env, jobs] of [
+    ['one thread', {}, '1'],
+    ['worker threads', { UTTERSON_FORCE_WORKERS: '1' }, '2'],
+  ] as const) {
+    for (const fixture of fixtures) {
+      it(`${fixture.name} (${mode})`, async () => {
+        await buildAndCompare(fixture, env, jobs);
+      });
+    }
   }
 });
+
+async function buildAndCompare(fixture: (typeof fixtures)[number], env: Record<string, string>, jobs: string): Promise<void> {
+  const main = await loadMain();
+  const out = await mkdtemp(join(tmpdir(), `utterson-${fixture.name}-`));
+  try {
+    // Goldens were built with TZ=UTC; fixtures that need another zone set `timezone:`.
+    const code = await withEnv({ TZ: 'UTC', ...env, ...fixture.env }, () =>
+      main(['build', '-s', fixture.src, '-d', out, '-q', '-j', jobs, ...fixture.flags]),
+    );
+    expect(code, 'utterson build exit code').toBe(0);
+    // UTTERSON_STRICT_FIXTURES=1 also compares HTML byte for byte (a measure, not the contract).
+    const diffs = await compareTrees(fixture.expected, out, { strict: !!process.env.UTTERSON_STRICT_FIXTURES });
+    expect(diffs, `${fixture.name}: ${diffs.length} file(s) differ\n\n${formatDifferences(diffs)}`).toEqual([]);
+  } finally {
+    if (!process.env.UTTERSON_KEEP_FIXTURE_OUTPUT) await rm(out, { recursive: true, force: true });
+    else console.log(`${fixture.name}: output kept in ${out}`);
+  }
+}

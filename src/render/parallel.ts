@@ -131,8 +131,18 @@ export interface ParallelWrite {
   shared: Set<string>;
 }
 
+/**
+ * UTTERSON_FORCE_WORKERS=1: any site with documents is rendered on workers, and only by them
+ * (the main thread only waits). The fixture tests use it to check every Jekyll golden on the
+ * worker path, which small sites never take on their own.
+ */
+function forcedWorkers(): boolean {
+  return process.env.UTTERSON_FORCE_WORKERS === '1';
+}
+
 /** Workers beside the main thread for `documents` (one thread per hundred documents at most). */
 export function workerCountFor(documents: number, jobs: number): number {
+  if (forcedWorkers() && documents > 0) return Math.max(0, jobs - 1);
   if (documents < MIN_DOCUMENTS_FOR_WORKERS) return 0;
   return Math.max(0, Math.min(jobs, Math.ceil(documents / 100)) - 1);
 }
@@ -219,7 +229,7 @@ export async function renderSiteParallel(
   // every few documents.
   try {
     let rendered = 0;
-    for (;;) {
+    while (!forcedWorkers()) {
       const i = Atomics.add(next, 0, 1);
       if (i >= docs.length) break;
       renderDocuments(renderer, docs, oneIndex(i), sink && ((_index, doc) => sink(doc)));
