@@ -21,6 +21,13 @@ function fix(tokens: Token[]): void {
       t.cls = t.text.startsWith('@@') ? 'vc' : t.text.startsWith('@') ? 'vi' : t.text.startsWith('$') ? 'vg' : t.cls;
       continue;
     }
+    if (t.cls === 'nc' && /^[A-Z]\w*(?:::[A-Z]\w*)+$/.test(t.text) && prevSolid(tokens, i)?.text !== 'class') {
+      // hljs scopes `A::B` as one class reference; outside `class A::B` Rouge names each constant
+      const parts = t.text.split(/(::)/).map((text) => ({ cls: text === '::' ? 'o' : 'no', text }));
+      tokens.splice(i, 1, ...parts);
+      i += parts.length - 1;
+      continue;
+    }
     if (!IDENT.test(t.text) || !NAMEISH.has(t.cls)) continue;
     const before = tokens[i - 1];
     const prev = prevSolid(tokens, i);
