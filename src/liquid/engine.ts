@@ -260,14 +260,15 @@ export function createJekyllLiquid(env: LiquidEnvironment): JekyllLiquid {
       return safe;
     },
     memoFor(templates) {
-      if (!host.memoSafe(templates)) return undefined;
-      let memo = memos.get(templates);
-      if (!memo) memos.set(templates, (memo = new Memo()));
-      return memo.disabled || memo.unprofitable ? undefined : memo;
+      // Kept on the parsed template itself (this engine's own symbol): a WeakMap costs more.
+      const t = templates as unknown as { [MEMO]?: Memo | null };
+      let memo = t[MEMO];
+      if (memo === undefined) t[MEMO] = memo = host.memoSafe(templates) ? new Memo() : null;
+      return memo === null || memo.disabled || memo.unprofitable ? undefined : memo;
     },
   };
+  const MEMO = Symbol('memo');
   const memoSafety = new WeakMap<object, boolean>();
-  const memos = new WeakMap<object, Memo>();
   const listMemos = new WeakMap<object, Map<string, Memo>>();
   /** Tags a recording understands: they read through `evaluate` and report what they assign. */
   const memoTags = new Set<unknown>();

@@ -34,7 +34,10 @@ export class Recorder {
   readonly assigned = new Set<string>();
   readonly reads: [Expr, unknown][] = [];
   readonly seen = new Set<Expr>();
-  readonly effects: Effect[] = [];
+  /** Effects so far: include notifications in order, the last value of each variable and register. */
+  readonly includes: Effect[] = [];
+  readonly assigns = new Map<string, unknown>();
+  readonly registers = new Map<string, unknown>();
   aborted = false;
   /** Bumped by every internal read: a lookup whose dynamic keys read internals is not external. */
   internalReads = 0;
@@ -78,16 +81,19 @@ export function abortRecording(ctx: Context): void {
 export function noteAssign(ctx: Context, name: string, value: unknown): void {
   for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) {
     r.assigned.add(name);
-    r.effects.push({ kind: 'assign', name, value });
+    // Only the last value matters to a replay (a loop of includes assigns the same few names
+    // hundreds of times); delete first so the order stays that of the last assignments.
+    r.assigns.delete(name);
+    r.assigns.set(name, value);
   }
 }
 
 export function noteRegister(ctx: Context, key: string, value: unknown): void {
-  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.effects.push({ kind: 'register', key, value });
+  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.registers.set(key, value);
 }
 
 export function noteInclude(ctx: Context, path: string): void {
-  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.effects.push({ kind: 'include', path });
+  for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) r.includes.push({ kind: 'include', path });
 }
 
 /** An external read (see evaluate): kept once per expression. */
@@ -187,7 +193,7 @@ export class Memo {
       return;
     }
     if (this.leaves >= MAX_LEAVES) return;
-    const leaf: Leaf = { output, effects: compact(rec.effects) };
+    const leaf: Leaf = { output, effects: effectsOf(rec) };
     if (rec.reads.length === 0) {
       if (this.root === undefined) this.root = leaf;
       this.leaves++;
@@ -228,22 +234,12 @@ export class Memo {
 
 const MAX_LEAVES = 4096;
 
-/**
- * What a replay must do: include notifications in order, then the last value of each assigned
- * variable and register (a loop of includes assigns the same few variables hundreds of times).
- */
-function compact(effects: Effect[]): Effect[] {
-  const includes: Effect[] = [];
-  const last = new Map<string, Effect>();
-  for (const e of effects) {
-    if (e.kind === 'include') includes.push(e);
-    else {
-      const key = `${e.kind}\0${e.kind === 'assign' ? e.name : e.key}`;
-      last.delete(key);
-      last.set(key, e);
-    }
-  }
-  return [...includes, ...last.values()];
+/** What a replay must do: include notifications in order, then each variable's and register's last value. */
+function effectsOf(rec: Recorder): Effect[] {
+  const out = [...rec.includes];
+  for (const [name, value] of rec.assigns) out.push({ kind: 'assign', name, value });
+  for (const [key, value] of rec.registers) out.push({ kind: 'register', key, value });
+  return out;
 }
 
 function newNode(expr: Expr): ReadNode {

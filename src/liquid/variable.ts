@@ -113,7 +113,7 @@ function command(obj: unknown, key: string): { ok: boolean; value?: unknown } {
 
 /** `context.find_variable`: innermost scope first, then the render's environment. */
 export function findVariable(ctx: Context, name: unknown): unknown {
-  const key = String(name);
+  const key = typeof name === 'string' ? name : String(name);
   const scopes = (ctx as any).scopes as Record<string, unknown>[];
   for (let i = scopes.length - 1; i >= 0; i--) {
     const scope = scopes[i];
@@ -150,8 +150,24 @@ export function evaluate(expr: Expr, ctx: Context): unknown {
       const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
       let obj = toLiquid(findVariable(ctx, name));
       for (let i = 0; i < expr.lookups.length; i++) {
-        if (i > 0) obj = toLiquid(obj);
         const l = expr.lookups[i];
+        // The common step, a hash's own key by name, without the general checks below (a hash:
+        // a plain object, which is no array, Date, drop or range; its functions read as nil).
+        if (typeof l === 'string' && obj !== null && typeof obj === 'object') {
+          const proto = Object.getPrototypeOf(obj);
+          if ((proto === Object.prototype || proto === null) && typeof (obj as any).toLiquid !== 'function') {
+            if (Object.prototype.hasOwnProperty.call(obj, l)) {
+              const v = (obj as any)[l];
+              obj = typeof v === 'function' ? undefined : v;
+              continue;
+            }
+            if (!expr.commands[i]) {
+              if (ctx.strictVariables) throw new UndefinedVariable(l);
+              return null;
+            }
+          }
+        }
+        if (i > 0) obj = toLiquid(obj);
         let key = typeof l === 'string' ? l : evaluate(l, ctx);
         if (key instanceof RubyFloat) key = key.value;
         if (obj instanceof RubyRange && typeof key === 'number') obj = obj.toArray();
