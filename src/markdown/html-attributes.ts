@@ -3,7 +3,11 @@ import type { Token } from 'markdown-it';
 
 export type Attrs = Map<string, string>;
 
+const ATTR_SPECIAL = /[&<>"]/;
+
 export function escapeAttr(v: string): string {
+  // most values need no escaping: a test is cheaper than a replace with a callback
+  if (!ATTR_SPECIAL.test(v)) return v;
   return v.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 

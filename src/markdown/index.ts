@@ -50,7 +50,11 @@ export interface MarkdownConverter {
   convert(markdown: string): string;
 }
 
+const TEXT_SPECIAL = /[&<>]/;
+
 function escapeText(s: string): string {
+  // every text token passes here, and most have nothing to escape
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 

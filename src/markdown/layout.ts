@@ -76,6 +76,7 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
   };
 
   const blocks = (from: number, to: number, indent: number, root: boolean): string => {
+    const pad = ' '.repeat(indent);
     let out = '';
     let first = true;
     let prevStart = 0;
@@ -93,7 +94,6 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
         prevEnd = t.map[1];
       }
       first = false;
-      const pad = ' '.repeat(indent);
       if (t.nesting !== 1) {
         out += layoutLeaf(i, pad);
         i++;
@@ -105,7 +105,7 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
         const m = tokens[k].map;
         if (m && m[1] > prevEnd) prevEnd = m[1];
       }
-      const kind = t.type.replace(/_open$/, '');
+      const kind = t.type.endsWith('_open') ? t.type.slice(0, -5) : t.type;
       if (INLINE_BLOCKS.has(kind)) {
         const inner = leaf(i + 1);
         if (t.hidden) out += inner;
