@@ -82,8 +82,7 @@ export function noteAssign(ctx: Context, name: string, value: unknown): void {
   for (let r = (ctx as Ctx)[RECORDING]; r !== undefined; r = r.parent) {
     r.assigned.add(name);
     // Only the last value matters to a replay (a loop of includes assigns the same few names
-    // hundreds of times); delete first so the order stays that of the last assignments.
-    r.assigns.delete(name);
+    // hundreds of times).
     r.assigns.set(name, value);
   }
 }

@@ -21,7 +21,7 @@ const RANGE = /^\(\s*(\S+)\s*\.\.\s*(\S+)\s*\)$/;
 export type Expr =
   | { kind: 'literal'; value: unknown }
   | { kind: 'range'; from: Expr; to: Expr }
-  | { kind: 'lookup'; name: string | Expr; lookups: (string | Expr)[]; commands: boolean[] };
+  | { kind: 'lookup'; name: string | Expr; lookups: (string | Expr)[]; commands: boolean[]; dynamic: boolean };
 
 export interface FilterCall {
   name: string;
@@ -67,7 +67,8 @@ function parseLookup(markup: string): Expr {
     commands[i] = p === 'size' || p === 'first' || p === 'last';
     return p;
   });
-  return { kind: 'lookup', name, lookups, commands };
+  // `dynamic`: a part is itself an expression (`a[b]`), which a memo recording must look into.
+  return { kind: 'lookup', name, lookups, commands, dynamic: typeof name !== 'string' || lookups.some((l) => typeof l !== 'string') };
 }
 
 export class UndefinedVariable extends Error {
@@ -198,9 +199,12 @@ export function evaluate(expr: Expr, ctx: Context): unknown {
  */
 function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context, innermost: Recorder): unknown {
   // Internal reads so far, per active recording: dynamic keys that read internals taint the lookup.
-  const dynamic = typeof expr.name !== 'string' || !expr.lookups.every((l) => typeof l === 'string');
-  const before: number[] = [];
-  if (dynamic) for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) before.push(r.internalReads);
+  const dynamic = expr.dynamic;
+  let before: number[] | undefined;
+  if (dynamic) {
+    before = [];
+    for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) before.push(r.internalReads);
+  }
   const name = typeof expr.name === 'string' ? expr.name : evaluate(expr.name, ctx);
   const key0 = String(name);
   const scopes = (ctx as any).scopes as Record<string, unknown>[];
@@ -253,7 +257,7 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
   let n = 0;
   for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent, n++) {
     if (internalTo(r, at, key0)) r.internalReads++;
-    else if (dynamic && r.internalReads !== before[n]) {
+    else if (dynamic && r.internalReads !== before![n]) {
       abortRecording(ctx);
       break;
     } else noteRead(r, expr, result);
@@ -269,12 +273,13 @@ function internalTo(r: Recorder, at: number, name: string): boolean {
 /** Whether reading `key` of `obj` is reading plain data (no getter or method runs). */
 function plainStep(obj: unknown, key: unknown): boolean {
   if (obj === null || typeof obj !== 'object') return true;
-  if (Array.isArray(obj) || obj instanceof RubyRange) return true;
-  if (isHash(obj)) {
+  const proto = Object.getPrototypeOf(obj);
+  if (proto === Object.prototype || proto === null) {
     if (typeof key !== 'string' && typeof key !== 'number') return true;
     const d = Object.getOwnPropertyDescriptor(obj, key);
     return d === undefined || !d.get;
   }
+  if (Array.isArray(obj) || obj instanceof RubyRange) return true;
   // A for loop's own forloop drop (its parentloop is guarded where it is set).
   return obj.constructor?.name === 'ForloopDrop';
 }
