@@ -166,6 +166,8 @@ export class Memo {
   misses = 0;
   aborts = 0;
   leaves = 0;
+  /** Characters of output kept by the leaves (a bound on memory, with MAX_LEAVES). */
+  chars = 0;
   disabled = false;
 
   /** The leaf whose reads all evaluate (in `ctx`) to their recorded values. */
@@ -191,8 +193,9 @@ export class Memo {
       if (this.aborts >= 3 && this.leaves === 0) this.disabled = true;
       return;
     }
-    if (this.leaves >= MAX_LEAVES) return;
+    if (this.leaves >= MAX_LEAVES || this.chars >= MAX_CHARS) return;
     const leaf: Leaf = { output, effects: effectsOf(rec) };
+    if (typeof output === 'string') this.chars += output.length;
     if (rec.reads.length === 0) {
       if (this.root === undefined) this.root = leaf;
       this.leaves++;
@@ -232,6 +235,7 @@ export class Memo {
 }
 
 const MAX_LEAVES = 4096;
+const MAX_CHARS = 16_000_000;
 
 /** What a replay must do: include notifications in order, then each variable's and register's last value. */
 function effectsOf(rec: Recorder): Effect[] {
