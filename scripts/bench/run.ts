@@ -71,10 +71,18 @@ function which(cmd: string): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
+/**
+ * One cold Utterson build, measured as the other tools are: the command a user runs
+ * (`utterson build`, process start-up and module loading included), timed from outside, into
+ * an output folder deleted first (a previous site would be removed in the background while
+ * the next build runs).
+ */
 function utterson(site: string, out: string): Measure {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench/measure.mjs'), site, out, ...(jobs ? [jobs] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`utterson failed on ${site}:\n${r.stderr}`);
-  return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure), ...countOutput(out) };
+  fs.rmSync(out, { recursive: true, force: true });
+  const cmd = [process.execPath, path.join(root, 'bin/utterson.js'), 'build', '-q', '-s', site, '-d', out, ...(jobs ? ['-j', jobs] : [])];
+  const m = timed(cmd, site, { TZ: 'UTC' });
+  if (!m) throw new Error(`utterson failed on ${site}`);
+  return { ...m, ...countOutput(out) };
 }
 
 /** Times a foreign command with GNU time when present (CPU and RSS), else wall time only. */
