@@ -202,7 +202,11 @@ export function toJson(v: unknown, depth = 0): string {
   return jsonString(toS(v));
 }
 
+const JSON_ESCAPED = /["\\\u0000-\u001f]/;
+
 function jsonString(s: string): string {
+  // Most strings need no escape (and long page contents are worth not copying char by char).
+  if (!JSON_ESCAPED.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.charCodeAt(0);

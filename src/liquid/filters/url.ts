@@ -12,8 +12,14 @@ function encodeByte(ch: string): string {
   return Array.from(Buffer.from(ch, 'utf8'), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }
 
+/** `allowed` over a whole string: such a string (no `%` either) normalizes to itself. */
+const ALL_ALLOWED = new Map<RegExp, RegExp>();
+
 /** Addressable's `normalize_component`: encode what the class disallows, tidy existing escapes. */
 export function normalizeComponent(s: string, allowed: RegExp): string {
+  let whole = ALL_ALLOWED.get(allowed);
+  if (!whole) ALL_ALLOWED.set(allowed, (whole = new RegExp(`^${allowed.source}*$`)));
+  if (!s.includes('%') && whole.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; ) {
     const ch = String.fromCodePoint(s.codePointAt(i)!);
