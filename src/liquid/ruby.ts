@@ -284,3 +284,10 @@ export function truthy(v: unknown): boolean {
 export function chars(s: string): string[] {
   return Array.from(s);
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** `chars(s).length` without building the array: code units are code points unless there are surrogates. */
+export function charCount(s: string): number {
+  return SURROGATE.test(s) ? Array.from(s).length : s.length;
+}

@@ -5,7 +5,7 @@
  * `Liquid::Expression.parse` and `VariableLookup` (size/first/last commands, brackets).
  */
 import { Context, Drop } from 'liquidjs';
-import { KeywordArgs, RubyFloat, RubyRange, isHash, numberValue, isNumeric, chars } from './ruby.js';
+import { KeywordArgs, RubyFloat, RubyRange, isHash, numberValue, isNumeric, charCount } from './ruby.js';
 import { RECORDING, abortRecording, noteRead, type Recorder } from './memo.js';
 
 const QUOTED_STRING = `"[^"]*"|'[^']*'`;
@@ -97,7 +97,7 @@ function readKey(obj: any, key: any): unknown {
 
 function command(obj: unknown, key: string): { ok: boolean; value?: unknown } {
   if (key === 'size') {
-    if (typeof obj === 'string') return { ok: true, value: chars(obj).length };
+    if (typeof obj === 'string') return { ok: true, value: charCount(obj) };
     if (Array.isArray(obj)) return { ok: true, value: obj.length };
     if (isHash(obj)) return { ok: true, value: Object.keys(obj).length };
     if (obj instanceof RubyRange) return { ok: true, value: Math.max(0, obj.last - obj.first + 1) };

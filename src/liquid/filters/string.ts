@@ -1,5 +1,5 @@
 /** Liquid's and Jekyll's string filters, with Ruby's String semantics. */
-import { KeywordArgs, chars, isHash, rubyToS, toS, truthy } from '../ruby.js';
+import { KeywordArgs, charCount, chars, isHash, rubyToS, toS, truthy } from '../ruby.js';
 import { toInt } from '../variable.js';
 import { def, type FilterTable } from './types.js';
 import { slugify as slugifyText } from '../../utils/slugify.js';
@@ -145,7 +145,7 @@ export const stringFilters: FilterTable = {
     2,
   ),
   size: def((input) => {
-    if (typeof input === 'string') return chars(input).length;
+    if (typeof input === 'string') return charCount(input);
     if (Array.isArray(input)) return input.length;
     if (isHash(input)) return Object.keys(input).length;
     if (typeof input === 'number' && Number.isInteger(input)) return 8;
