@@ -19,6 +19,8 @@ function equals(l: unknown, r: unknown): boolean {
   const kind = (v: unknown) => (v instanceof Drop ? v.constructor.name : '');
   // Ruby has no `blank?` without ActiveSupport, so `x == blank` is never true in Liquid 5.4.
   if (kind(l) === 'BlankDrop' || kind(r) === 'BlankDrop') return false;
+  // `empty == empty`: the literal on the left asks the right one `empty?`, which it does not answer.
+  if (kind(l) === 'EmptyDrop' && kind(r) === 'EmptyDrop') return false;
   if (kind(l) === 'EmptyDrop') return isEmptyValue(toValue(r));
   if (kind(r) === 'EmptyDrop') return isEmptyValue(toValue(l));
   return rubyEquals(toValue(l), toValue(r));
