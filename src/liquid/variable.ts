@@ -6,7 +6,7 @@
  */
 import { Context, Drop } from 'liquidjs';
 import { KeywordArgs, RubyFloat, RubyRange, isHash, numberValue, isNumeric, charCount } from './ruby.js';
-import { RECORDING, abortRecording, noteRead, type Recorder } from './memo.js';
+import { RECORDING, abortRecording, noteBottomRead, noteRead, type Recorder } from './memo.js';
 
 const QUOTED_STRING = `"[^"]*"|'[^']*'`;
 const QUOTED_FRAGMENT = `(?:${QUOTED_STRING}|(?:[^\\s,|'"]|${QUOTED_STRING})+)`;
@@ -224,6 +224,8 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
       found = env[key0];
     }
   }
+  // A read of a variable set by a substituted include: that variable matters (memo.ts, Watch).
+  if (at === 0) for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) if (r.watched.size > 0) noteBottomRead(r, key0);
   let internalToAny = false;
   for (let r: Recorder | undefined = innermost; r !== undefined; r = r.parent) if ((internalToAny = internalTo(r, at, key0))) break;
   let obj = toLiquid(found);
@@ -260,7 +262,10 @@ function evaluateRecorded(expr: Extract<Expr, { kind: 'lookup' }>, ctx: Context,
     else if (dynamic && r.internalReads !== before![n]) {
       abortRecording(ctx);
       break;
-    } else noteRead(r, expr, result);
+    } else {
+      noteRead(r, expr, result);
+      if (r.parent !== undefined && internalTo(r.parent, at, key0)) r.leaked = true;
+    }
   }
   return result;
 }

@@ -200,6 +200,72 @@ describe('include memo with objects (matched by identity)', () => {
   });
 });
 
+describe('include memo keyed on an inner include\'s result', () => {
+  const detect = '{% if include.url != nil %}{% assign url = include.url %}{% else %}{% assign url = page.url %}{% endif %}{% assign lng = url | split: "/" %}{% assign lng = lng[1] %}';
+
+  it('keys the outer include on the variables of the inner one that it reads', () => {
+    const render = site({
+      '_includes/lng.html': detect,
+      '_includes/pages.html':
+        '{% include lng.html %}{% assign mine = lng %}{% assign found = "" %}{% for p in include.pages %}{% include lng.html url=p.url %}{% if lng == mine %}{% assign found = found | append: p.t %}{% endif %}{% endfor %}{{ found }}',
+    });
+    const pages = [{ url: '/en/a', t: 'a' }, { url: '/fr/b', t: 'b' }, { url: '/en/c', t: 'c' }];
+    const tpl = '{% include pages.html pages=pages %}|{{ url }}|{{ lng }}|{{ mine }}';
+    expect(render(tpl, { pages, page: { url: '/en/x' } })).toBe('ac|/en/c|en|en');
+    // Another English page: the inner include's `url` differs but is set again before it is read.
+    expect(replays(() => expect(render(tpl, { pages, page: { url: '/en/y' } })).toBe('ac|/en/c|en|en'))).toBeGreaterThan(0);
+    expect(render(tpl, { pages, page: { url: '/fr/z' } })).toBe('b|/en/c|en|fr');
+    expect(render(tpl, { pages: [], page: { url: '/fr/z' } })).toBe('|/fr/z|fr|fr');
+    expect(render(tpl, { pages: [], page: { url: '/fr/q' } })).toBe('|/fr/q|fr|fr');
+    expect(render(tpl, { pages, page: { url: '/en/w' } })).toBe('ac|/en/c|en|en');
+  });
+
+  it('keeps the variables the inner include leaves set, or that the outer one reads', () => {
+    const render = site({
+      '_includes/lng.html': detect,
+      '_includes/left.html': '{% include lng.html %}[{{ lng }}]',
+      '_includes/read.html': '{% include lng.html %}{% assign url = url | append: "!" %}[{{ url }}]',
+      '_includes/dead.html': '{% include lng.html %}{% assign url = "fixed" %}[{{ lng }}]',
+    });
+    const tpl = '{% include left.html %}{{ url }}|{% include read.html %}|{% include dead.html %}{{ url }}';
+    // The inner include alone first, so that later it replays for every url.
+    for (const url of ['/en/x', '/en/y', '/fr/y']) expect(render('{% include lng.html %}{{ lng }}', { page: { url } })).toBe(url.split('/')[1]);
+    expect(render(tpl, { page: { url: '/en/x' } })).toBe('[en]/en/x|[/en/x!]|[en]fixed');
+    expect(render(tpl, { page: { url: '/en/y' } })).toBe('[en]/en/y|[/en/y!]|[en]fixed');
+    expect(render(tpl, { page: { url: '/fr/y' } })).toBe('[fr]/fr/y|[/fr/y!]|[fr]fixed');
+  });
+
+  it('stays right when whether a variable matters depends on the path taken', () => {
+    const render = site({
+      '_includes/lng.html': detect,
+      '_includes/paths.html': '{% include lng.html %}{% if lng == "en" %}{% assign url = "x" %}{% endif %}{{ url }}',
+    });
+    const urls = ['/en/a', '/fr/b', '/en/c', '/fr/d', '/en/e', '/fr/f'];
+    for (const url of urls) expect(render('{% include paths.html %}', { page: { url } })).toBe(url.startsWith('/en') ? 'x' : url);
+  });
+
+  it('does not let the inner include read, when checked from the outer one\'s start, what the outer one sets', () => {
+    const render = site({
+      '_includes/outer.html': '{% assign src = "Q" %}{% include inner.html %}',
+      '_includes/inner.html': '{% if page.flag %}{{ src }}{% else %}x{% endif %}',
+    });
+    expect(render('{% include outer.html %}', { page: { flag: false } })).toBe('x');
+    // The inner include alone, where `src` is "x": its memo now has a path that prints "x" for a flagged page.
+    expect(render('{% assign src = "x" %}{% include inner.html %}', { page: { flag: true } })).toBe('x');
+    expect(render('{% assign src = "x" %}{% include outer.html %}', { page: { flag: true } })).toBe('Q');
+  });
+
+  it('does not key on the inner include when it reads what the outer one set', () => {
+    const render = site({
+      '_includes/lng.html': detect,
+      '_includes/own.html': '{% assign page_url = include.u %}{% include inner.html %}[{{ lng }}]',
+      '_includes/inner.html': '{% assign lng = page_url | split: "/" %}{% assign lng = lng[1] %}',
+    });
+    const tpl = '{% include own.html u=u %}';
+    for (const u of ['/en/a', '/fr/b', '/en/c', '/ja/d']) expect(render(tpl, { u })).toBe(`[${u.split('/')[1]}]`);
+  });
+});
+
 describe('where_exp memo', () => {
   it('keys on the values the expression reads besides the item', () => {
     const render = site({});

@@ -10,7 +10,7 @@ import { parseExpression, evaluate, type Expr } from '../variable.js';
 import type { Host, TagClass } from '../host.js';
 import { toJson } from '../ruby.js';
 import { resolvesInside } from '../../read/confine.js';
-import { abortRecording, noteInclude, recorderOf, replay, startRecording, stopRecording } from '../memo.js';
+import { abortRecording, noteInclude, recorderOf, replay, startRecording, stopRecording, substitute, type Leaf, type Memo, type NestedRead, type Recorder } from '../memo.js';
 
 const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/;
 const FULL_VALID_SYNTAX = new RegExp(`^\\s*(?:${VALID_SYNTAX.source}(?=\\s|$)\\s*)*$`);
@@ -34,6 +34,7 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
     fileTemplate?: unknown[];
     params?: Param[];
     resolved = new Map<string, { templates: unknown[]; path: string }>();
+    nestedReads = new Map<Memo, Map<string, NestedRead>>();
 
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid);
@@ -109,10 +110,13 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
         }
         // Same reads from outside as an earlier render: its output and assignments again. Inside
         // a recorded include, the reads and effects are those of the enclosing recording too.
+        const outer = recorderOf(ctx);
+        const nested = outer !== undefined && !this.params && !this.fileTemplate ? { from: outer.reads.length, internalReads: outer.internalReads, assigned: new Set(outer.assigned) } : undefined;
         const leaf = memo.find(ctx, evaluate);
         if (leaf !== undefined) {
           replay(leaf, ctx, host.env.onInclude);
           emitter.write(leaf.output as string);
+          if (nested && recorderOf(ctx) === outer && outer!.internalReads === nested.internalReads) this.substitute(ctx, outer!, nested, memo, leaf);
           return;
         }
         const rec = startRecording(ctx, (ctx as any).scopes.length);
@@ -124,11 +128,26 @@ export function includeTag(host: Host, kind: IncludeKind): TagClass {
         }
         const c = ctx as Context & { breakCalled?: boolean; continueCalled?: boolean };
         if (c.breakCalled || c.continueCalled) rec.aborted = true;
-        memo.store(rec, out);
+        const stored = memo.store(rec, out);
         emitter.write(out);
+        if (nested && !rec.leaked && recorderOf(ctx) === outer) this.substitute(ctx, outer!, nested, memo, stored);
       } finally {
         ctx.pop();
       }
+    }
+
+    /** The outer recording keys on this include's result (memo.ts, NestedRead). */
+    substitute(ctx: Context, outer: Recorder, at: { from: number; assigned: Set<string> }, memo: Memo, leaf: Leaf | undefined): void {
+      if (leaf === undefined) return;
+      // What the outer render had assigned or put in scope here: names the include must not read
+      // when the outer memo later evaluates its result from the outer render's start.
+      const shadowed = at.assigned;
+      const scopes = (ctx as any).scopes as Record<string, unknown>[];
+      // The include's own (empty) scope is on top; the outer render's scopes start at internalFrom.
+      for (let i = outer.internalFrom; i < scopes.length - 1; i++) for (const k of Object.keys(scopes[i])) shadowed.add(k);
+      let site = this.nestedReads.get(memo);
+      if (!site) this.nestedReads.set(memo, (site = new Map()));
+      substitute(outer, at.from, memo, leaf, site, shadowed);
     }
 
     locate(ctx: Context, file: string): { templates: unknown[]; key: string } {
