@@ -1,7 +1,7 @@
 /** `utterson new PATH`: Jekyll's `new` command, with Utterson's built-in theme in place of minima. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { uttersonVersion } from '../../utils/version.js';
 import { titleizeSlug } from '../../utils/slugify.js';
 import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE, type Command } from '../command.js';
 import { zonedTime } from './compose/dates.js';
@@ -48,7 +48,7 @@ export const newCommand: Command = {
         day: now.day,
         time: `${now.day} ${now.time} ${now.offset}`,
         year: now.year,
-        version: packageVersion(),
+        version: uttersonVersion(),
       });
     }
     if (options.blank && typeof options.title === 'string') {
@@ -77,11 +77,3 @@ function hasVisibleEntries(dir: string): boolean {
   return fs.readdirSync(dir).some((name) => !name.startsWith('.'));
 }
 
-function packageVersion(): string {
-  const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../package.json');
-  try {
-    return String(JSON.parse(fs.readFileSync(pkg, 'utf8')).version);
-  } catch {
-    return '0.1.0';
-  }
-}
