@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 fs.rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/render/worker.js' },
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/render/worker.js', 'sass-worker': 'dist/sass/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

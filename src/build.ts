@@ -11,6 +11,7 @@ import { assertStrict } from './diagnostics/strict.js';
 import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
 import { countPosts } from './read/census.js';
+import { SassThread } from './sass/offload.js';
 import { RenderWorkers, renderSiteParallel, workerCountFor } from './render/parallel.js';
 import { RenderProfile } from './render/profile.js';
 import { createRenderer, renderSite, type DocumentSink } from './render/renderer.js';
@@ -76,6 +77,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     // Render workers read the site too; on a site large enough for them they start now, so
     // that they read while the main thread does.
     const workers = new RenderWorkers(overrides, cwd);
+    let sassThread: SassThread | undefined;
     if (!profile) {
       const census = countPosts(config.source);
       const jobs = requestedJobs ?? (census.bytes > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
@@ -84,7 +86,9 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     try {
       const site = readAndGenerate(config, diagnostics);
       lap('read');
-      const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress });
+      // Stylesheet pages are compiled on a thread that loads Dart Sass while documents render.
+      if (!profile && site.pages.some((p) => /\.s[ac]ss$/i.test(p.name))) sassThread = SassThread.start();
+      const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress, sass: sassThread?.compile });
 
       // Documents' outputs go to the staging directory as soon as they are final, so a large site
       // never holds them all; a destination several sources write is written at the end instead,
@@ -152,7 +156,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       return { config, configFiles: files, site, written: [...streamed, ...items.map((i) => i.destinationPath)], diagnostics, seconds, profile };
     } finally {
       // whatever happened, no worker outlives the build (they would keep the process alive)
-      await workers.stop();
+      await Promise.all([workers.stop(), sassThread?.stop()]);
     }
   });
 }

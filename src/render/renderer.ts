@@ -6,7 +6,8 @@ import path from 'node:path';
 import { BuildError, codeFrame, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createJekyllLiquid, LiquidRenderError, type JekyllLiquid } from '../liquid/engine.js';
 import { createMarkdownConverter } from '../markdown/index.js';
-import { compileSass, sassOptionsFromConfig, type SassOptions } from '../sass/compile.js';
+import { compileSass as compileSassHere, sassOptionsFromConfig, type SassOptions } from '../sass/compile.js';
+import type { SassCompiler } from '../sass/offload.js';
 import { converterKind, type ConverterKind } from '../site/context.js';
 import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
@@ -41,6 +42,8 @@ export interface RendererOptions {
    * matter did not change): building every post's view again costs more than the render.
    */
   payload?: Payload;
+  /** Compiles stylesheets (default: on this thread; build() passes its Sass thread's). */
+  sass?: SassCompiler;
 }
 
 export function createRenderer(site: Site, options: RendererOptions = {}): Renderer {
@@ -50,6 +53,7 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
   const diagnostics = site.ctx.diagnostics;
   const markdown = createMarkdownConverter({ kramdown: isHash(config.kramdown) ? config.kramdown : {}, highlighter: String(config.highlighter ?? 'rouge') });
   const sassOptions: SassOptions = sassOptionsFromConfig(config, site.sassLoadPaths);
+  const compileSass = options.sass ?? compileSassHere;
   const warn = (d: Omit<Diagnostic, 'severity'>) => diagnostics.push({ severity: 'warning', ...d });
 
   const liquid = createJekyllLiquid({

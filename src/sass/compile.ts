@@ -34,7 +34,7 @@ function assertConfined(loaded: URL[], entry: URL, file: string, options: SassOp
 
 // Dart Sass takes a quarter of a second to load: only sites with stylesheets pay for it.
 let sassModule: typeof SassModule | undefined;
-function sass(): typeof SassModule {
+export function sass(): typeof SassModule {
   sassModule ??= createRequire(import.meta.url)('sass') as typeof SassModule;
   return sassModule;
 }
@@ -106,8 +106,9 @@ export function compileSass(source: string, syntax: 'scss' | 'sass', file: strin
   } catch (err) {
     if (sassModule && err instanceof sassModule.Exception) {
       const span = err.span;
-      if (span.url?.protocol === 'file:' && !resolvesInside(fileURLToPath(span.url), sassRoots(options))) throw outsideError(file);
+      // (the stylesheet itself may not exist as a file: `sassify` compiles a string)
       const inThisFile = !span.url || span.url.href === pathToFileURL(path.join(options.source, file)).href;
+      if (!inThisFile && span.url?.protocol === 'file:' && !resolvesInside(fileURLToPath(span.url), sassRoots(options))) throw outsideError(file);
       throw new BuildError({
         file: inThisFile ? file : path.relative(options.source, fileURLToPath(span.url!)),
         line: span.start.line + 1,
