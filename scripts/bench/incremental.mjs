@@ -1,16 +1,18 @@
 // Edit-to-reload latency of `utterson serve`: starts the dev server (live reload on) on a
 // generated site, appends a sentence to one post, and times from the file write to the
 // live-reload `reload` event the browser would get. Prints JSON: median and all samples (ms).
-//   node scripts/bench/incremental.mjs <site> [edits]
+//   node scripts/bench/incremental.mjs <site> [edits] [folder to leave the output in]
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../dist/serve/index.js';
 
-const [site, editsArg] = process.argv.slice(2);
+const [site, editsArg, keepIn] = process.argv.slice(2);
 const edits = Number(editsArg ?? 5);
-const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-inc-bench-'));
+// With a third argument (run.ts's folder of retired outputs), the output stays there for the
+// caller to delete once all measurements are done.
+const destination = fs.mkdtempSync(path.join(keepIn ?? os.tmpdir(), 'utterson-inc-bench-'));
 const server = await serve({ source: site, destination, port: 0, livereload: true, log: { info() {}, warn() {}, error: (s) => process.stderr.write(s + '\n') } });
 
 // A live-reload client, as the injected page script is.
@@ -57,6 +59,6 @@ for (let i = 0; i < edits; i++) {
 }
 req.destroy();
 await server.close();
-fs.rmSync(destination, { recursive: true, force: true });
+if (!keepIn) fs.rmSync(destination, { recursive: true, force: true });
 const sorted = [...samples].sort((a, b) => a - b);
 console.log(JSON.stringify({ median: sorted[Math.floor(sorted.length / 2)], samples: samples.map((s) => Math.round(s)) }));
