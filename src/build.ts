@@ -11,8 +11,9 @@ import { assertStrict } from './diagnostics/strict.js';
 import { afterRead, generate } from './plugins/index.js';
 import { createContext, readSite } from './read/reader.js';
 import { countPosts } from './read/census.js';
+import { readAhead, type ReadAhead } from './read/read-ahead.js';
 import { SassThread } from './sass/offload.js';
-import { RenderWorkers, renderSiteParallel, workerCountFor } from './render/parallel.js';
+import { MIN_DOCUMENTS_FOR_WORKERS, RenderWorkers, renderSiteParallel, workerCountFor } from './render/parallel.js';
 import { RenderProfile } from './render/profile.js';
 import { createRenderer, renderSite, type DocumentSink } from './render/renderer.js';
 import type { Site } from './site/site.js';
@@ -78,8 +79,10 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
     // that they read while the main thread does.
     const workers = new RenderWorkers(overrides, cwd);
     let sassThread: SassThread | undefined;
+    let ahead: ReadAhead | undefined;
     if (!profile) {
       const census = countPosts(config.source);
+      if (census.files >= MIN_DOCUMENTS_FOR_WORKERS) ahead = readAhead(census.paths);
       const jobs = requestedJobs ?? (census.bytes > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
       workers.resize(workerCountFor(census.files, jobs));
     }
@@ -156,7 +159,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       return { config, configFiles: files, site, written: [...streamed, ...items.map((i) => i.destinationPath)], diagnostics, seconds, profile };
     } finally {
       // whatever happened, no worker outlives the build (they would keep the process alive)
-      await Promise.all([workers.stop(), sassThread?.stop()]);
+      await Promise.all([workers.stop(), sassThread?.stop(), ahead?.stop()]);
     }
   });
 }

@@ -9,11 +9,17 @@ import fg from 'fast-glob';
 export interface PostCensus {
   files: number;
   bytes: number;
+  /** The regular files counted (symlinks are left out), absolute. */
+  paths: string[];
 }
 
 export function countPosts(source: string): PostCensus {
-  const entries = fg.sync(['_posts/**/*', '*/_posts/**/*'], { cwd: source, onlyFiles: true, dot: false, stats: true, followSymbolicLinks: false, suppressErrors: true });
+  const entries = fg.sync(['_posts/**/*', '*/_posts/**/*'], { cwd: source, onlyFiles: true, dot: false, stats: true, followSymbolicLinks: false, suppressErrors: true, absolute: true });
   let bytes = 0;
-  for (const e of entries) bytes += e.stats?.size ?? 0;
-  return { files: entries.length, bytes };
+  const paths: string[] = [];
+  for (const e of entries) {
+    bytes += e.stats?.size ?? 0;
+    if (!e.dirent.isSymbolicLink()) paths.push(e.path);
+  }
+  return { files: entries.length, bytes, paths };
 }
