@@ -75,8 +75,8 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       profile?.phase(name, now - mark);
       mark = now;
     };
-    // Render workers read the site too; on a site large enough for them they start now, so
-    // that they read while the main thread does.
+    // On a site large enough for them, helpers start before reading: render workers (they read
+    // the site too, at the same time as the main thread) and the read-ahead of post files.
     const workers = new RenderWorkers(overrides, cwd);
     let sassThread: SassThread | undefined;
     let ahead: ReadAhead | undefined;
@@ -131,7 +131,10 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
         // one thread, so memory stays bounded (--jobs still asks for more).
         const jobs = requestedJobs ?? (textLength > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
         if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink, workers, { stagingDir: staging.dir, shared });
-        else renderSite(site, renderer, sink);
+        else {
+          await workers.stop(); // started on the census's estimate, not needed after all
+          renderSite(site, renderer, sink);
+        }
         lap('render');
         const all = outputItems(site);
         diagnostics.push(...findConflicts(all));
