@@ -71,7 +71,8 @@ export class RenderWorkers {
       worker.postMessage(request);
       this.workers.push(worker);
     }
-    for (const w of this.workers.splice(Math.max(0, count))) void w.terminate();
+    // (the extras' own exit is not a failure of the pool)
+    for (const w of this.workers.splice(Math.max(0, count))) void w.removeAllListeners('exit').terminate();
   }
 
   get size(): number {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { MIN_DOCUMENTS_FOR_WORKERS, workerScript } from '../../src/render/parallel.js';
+import { MIN_DOCUMENTS_FOR_WORKERS, RenderWorkers, workerScript } from '../../src/render/parallel.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -76,6 +76,17 @@ describe('parallel rendering', () => {
     const { one, two } = await buildBoth(src);
     expect(two).toEqual(one);
     expect(two['same/index.html']).toContain('Clash 2');
+  });
+
+  it('keeps a pool usable when it is shrunk (the extra worker stopping is not a failure)', async () => {
+    const src = makeSite('{{ content }}');
+    const pool = new RenderWorkers({ source: src, destination: path.join(src, '..', `${path.basename(src)}-pool`) }, src);
+    pool.resize(2);
+    pool.resize(1);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let the stopped worker exit
+    const taken = pool.take();
+    expect(taken?.length).toBe(1);
+    await Promise.all(taken!.map((w) => w.terminate()));
   });
 
   it('fails cleanly, naming the file, when the site cannot be read (workers already started)', async () => {
