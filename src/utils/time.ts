@@ -80,23 +80,33 @@ export function formatOffset(minutes: number, colon: boolean): string {
 /** Offset (minutes east of UTC) of an IANA zone at a given instant; undefined zone = the process's. */
 export function zoneOffsetAt(epochMs: number, timeZone: string | undefined): number {
   if (!timeZone) return -new Date(epochMs).getTimezoneOffset() || 0;
-  // formatToParts costs tens of microseconds, and the same post dates are formatted on every
-  // page that lists them: remember offsets per zone and second.
-  const second = Math.floor(epochMs / 1000);
-  let known = offsetCache.get(timeZone);
-  if (!known) offsetCache.set(timeZone, (known = new Map()));
-  const cached = known.get(second);
-  if (cached !== undefined) return cached;
+  // formatToParts costs tens of microseconds and every post date needs a few (reading its date,
+  // formatting it on each page that lists it): offsets are remembered per zone and UTC day when
+  // the offset at the day's first and last second agree (no zone changes its offset twice in a
+  // day), else, on the rare transition day, per second.
+  const day = Math.floor(epochMs / DAY_MS);
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  let known = days.get(day);
+  if (known === undefined) {
+    const first = exactOffset(day * DAY_MS, timeZone);
+    known = first === exactOffset(day * DAY_MS + DAY_MS - 1000, timeZone) ? first : null;
+    if (days.size >= 100_000) days.clear();
+    days.set(day, known);
+  }
+  return known ?? exactOffset(epochMs, timeZone);
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone, per UTC day: its offset, or null on a day with a transition. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+function exactOffset(epochMs: number, timeZone: string): number {
   const parts = zoneFormatter(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-  const offset = Math.round((asUtc - second * 1000) / 60_000);
-  if (known.size >= 100_000) known.clear();
-  known.set(second, offset);
-  return offset;
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
-
-const offsetCache = new Map<string, Map<number, number>>();
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
