@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { slugify } from '../../utils/slugify.js';
-import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command.js';
+import { EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command.js';
 import { DATE_USAGE, postDate } from './compose/dates.js';
 import {
-  ComposeError,
+  composeFailure,
   contentDir,
   display,
   isMultilingual,
@@ -101,10 +101,6 @@ function compose(kind: 'post' | 'draft', options: Record<string, unknown>, { log
     }
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof ComposeError) {
-      log.error('Error:', err.message);
-      return EXIT_BUILD_FAILED;
-    }
-    throw err;
+    return composeFailure(err, log);
   }
 }

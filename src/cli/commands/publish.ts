@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXIT_BUILD_FAILED, EXIT_OK, EXIT_USAGE, type Command } from '../command.js';
+import { EXIT_OK, EXIT_USAGE, type Command } from '../command.js';
 import { DATE_USAGE, postDate } from './compose/dates.js';
-import { ComposeError, contentDir, display, loadComposeSite, SITE_FLAGS, writeNew, type ComposeSite } from './compose/site.js';
+import { ComposeError, composeFailure, contentDir, display, loadComposeSite, SITE_FLAGS, writeNew, type ComposeSite } from './compose/site.js';
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -44,11 +44,7 @@ export const publishCommand: Command = {
       log.info('', `Draft ${display(relDraft)} was moved to ${display(relPost)}`);
       return EXIT_OK;
     } catch (err) {
-      if (err instanceof ComposeError) {
-        log.error('Error:', err.message);
-        return EXIT_BUILD_FAILED;
-      }
-      throw err;
+      return composeFailure(err, log);
     }
   },
 };
@@ -76,11 +72,7 @@ export const unpublishCommand: Command = {
       log.info('', `Post ${display(relPost)} was moved to ${display(relDraft)}`);
       return EXIT_OK;
     } catch (err) {
-      if (err instanceof ComposeError) {
-        log.error('Error:', err.message);
-        return EXIT_BUILD_FAILED;
-      }
-      throw err;
+      return composeFailure(err, log);
     }
   },
 };

@@ -10,6 +10,8 @@ import { loadConfig, type SiteConfig } from '../../../config/load.js';
 import { findLanguage, languageSettings, type LanguageSettings } from '../../../i18n/languages.js';
 import { pairKey } from '../../../i18n/pairing.js';
 import type { FlagSpec } from '../../args.js';
+import { EXIT_BUILD_FAILED } from '../../command.js';
+import type { Logger } from '../../log.js';
 
 export const SITE_FLAGS: FlagSpec[] = [
   { key: 'source', type: 'string', aliases: ['-s', '--source'], help: 'Source directory (defaults to ./)' },
@@ -34,6 +36,13 @@ export interface ComposeSite {
 }
 
 export class ComposeError extends Error {}
+
+/** The compose commands' failure: a ComposeError is reported (exit 1), anything else is a bug and goes on up. */
+export function composeFailure(err: unknown, log: Logger): number {
+  if (!(err instanceof ComposeError)) throw err;
+  log.error('Error:', err.message);
+  return EXIT_BUILD_FAILED;
+}
 
 export function loadComposeSite(options: Record<string, unknown>): ComposeSite {
   const { config } = loadConfig({ source: options.source as string | undefined, config: options.config as string[] | undefined });
