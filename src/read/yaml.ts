@@ -6,6 +6,7 @@
 import * as yaml from 'js-yaml';
 import { RubyFloat } from '../liquid/ruby.js';
 import { JekyllTime, YamlDate } from '../utils/time.js';
+import { loadFlatYaml } from './yaml-flat.js';
 
 export { YamlDate };
 
@@ -68,6 +69,8 @@ const floatTag = yaml.defineScalarTag<number | RubyFloat>('tag:yaml.org,2002:flo
 });
 
 const SCHEMA = yaml.YAML11_SCHEMA.withTags(timestampTag, boolTag, floatTag, yaml.mergeTag);
+/** A plain scalar's value under SCHEMA, exactly as js-yaml resolves it while loading. */
+const resolvePlain = (source: string): unknown => SCHEMA.resolveImplicitScalarTag(source).value;
 
 export class YamlError extends Error {
   constructor(
@@ -82,12 +85,24 @@ export class YamlError extends Error {
   }
 }
 
+/** js-yaml alone, without the fast path: the reference that path is tested against. */
+export function loadYamlFull(text: string): unknown {
+  return yaml.load(text, { schema: SCHEMA, json: true });
+}
+
+/** What the fast path makes of `text` (undefined: not in its subset). */
+export function loadYamlFlat(text: string): unknown {
+  return loadFlatYaml(text, resolvePlain);
+}
+
 /**
  * Loads one YAML document. `lineOffset` is the number of lines before the YAML in its file,
  * so errors in front matter point at the file's own lines.
  */
 export function loadYaml(text: string, file: string, lineOffset = 0): unknown {
   if (/^\s*(#.*)?(\n\s*(#.*)?)*$/.test(text)) return null;
+  const flat = loadFlatYaml(text, resolvePlain);
+  if (flat !== undefined) return flat;
   try {
     return yaml.load(text, { schema: SCHEMA, json: true, filename: file });
   } catch (err) {
