@@ -35,6 +35,7 @@ import { kramdownBlockquote } from './blockquotes.js';
 import { renderWithKramdownLayout } from './layout.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
+import { normalizeSource } from './normalize.js';
 import { createEnv } from './env.js';
 
 export interface KramdownOptions {
@@ -107,6 +108,7 @@ function rendering(md: MarkdownItInstance, opts: ResolvedKramdownOptions): void 
 export function createMarkdownConverter(options: MarkdownOptions = {}): MarkdownConverter {
   const opts = resolveKramdownOptions(options.kramdown ?? {}, options.highlighter ?? 'rouge');
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: opts.hardWrap, linkify: false, typographer: false });
+  md.core.ruler.at('normalize', normalizeSource);
   md.use(footnote);
   md.block.ruler.before('reference', 'kramdown_abbreviation_definition', abbreviationDefinition, { alt: ['paragraph'] });
   md.block.ruler.before('paragraph', 'kramdown_definition_list', kramdownDefinitionList, { alt: [] });
