@@ -8,12 +8,14 @@ export function escapeCode(text: string): string {
 
 /** Rouge::Formatters::HTML: one span per token, plain text bare; same-class neighbours merged as Rouge's lexer does. */
 export function formatTokens(tokens: readonly Token[]): string {
-  let html = '';
+  // joined once rather than concatenated: a block is hundreds of pieces, and a deep chain of
+  // concatenations costs more to flatten later than one join
+  const html: string[] = [];
   let cls = '';
   let text = '';
   const flush = () => {
     if (!text) return;
-    html += cls ? `<span class="${cls}">${escapeCode(text)}</span>` : escapeCode(text);
+    html.push(cls ? `<span class="${cls}">${escapeCode(text)}</span>` : escapeCode(text));
   };
   for (const t of tokens) {
     if (!t.text) continue;
@@ -26,7 +28,7 @@ export function formatTokens(tokens: readonly Token[]): string {
     }
   }
   flush();
-  return html;
+  return html.join('');
 }
 
 export interface TableOptions {

@@ -148,16 +148,32 @@ export function renderCodeBlock(code: string, lang: string | undefined, opts: Co
   const pad = ' '.repeat(opts.indent ?? 0);
   const { attr, classLang, tag } = prepare(lang, opts);
   if (tag) {
-    const cssClass = opts.cssClass ?? 'highlight';
-    const tokens = tokenMarkup(code, tag);
-    const inner = opts.lineNumbers ? formatTable(code, tokens) : tokens;
+    const inner = highlightedInner(code, tag, opts);
     addHighlighterClass(attr, classLang ?? opts.defaultLang ?? 'plaintext', opts.highlighter ?? 'rouge');
-    return `${pad}<div${htmlAttributes(attr)}><div class="highlight"><pre class="${cssClass}"><code>${inner}</code></pre></div>${pad}</div>\n`;
+    return `${pad}<div${htmlAttributes(attr)}>${inner}${pad}</div>\n`;
   }
   let body = escapeHtml(code).replace(/\r?\n$/, '');
   if (/\bshow-whitespaces\b/.test(opts.attributes?.class ?? '')) body = showWhitespaces(body);
   const codeAttr = classLang ? ` class="language-${escapeAttribute(classLang)}"` : '';
   return `${pad}<pre${htmlAttributes(attr)}><code${codeAttr}>${body}\n</code></pre>\n`;
+}
+
+/**
+ * A highlighted block in parts, for callers that wrap it in their own element (kramdown's
+ * converter puts its IAL attributes on the wrapper): the language the wrapper's class names and
+ * the markup inside it. Undefined when the block is not highlighted (renderCodeBlock then writes
+ * plain markup). Cheaper than taking renderCodeBlock's string apart again.
+ */
+export function highlightCodeBlock(code: string, lang: string | undefined, opts: CodeBlockOptions = {}): { lang: string; inner: string } | undefined {
+  const { classLang, tag } = prepare(lang, { ...opts, attributes: undefined });
+  if (!tag) return undefined;
+  return { lang: classLang ?? opts.defaultLang ?? 'plaintext', inner: highlightedInner(code, tag, opts) };
+}
+
+function highlightedInner(code: string, tag: string, opts: CodeBlockOptions): string {
+  const tokens = tokenMarkup(code, tag);
+  const inner = opts.lineNumbers ? formatTable(code, tokens) : tokens;
+  return `<div class="highlight"><pre class="${opts.cssClass ?? 'highlight'}"><code>${inner}</code></pre></div>`;
 }
 
 /** kramdown's `show-whitespaces` class on unhighlighted blocks. */

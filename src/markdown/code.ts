@@ -4,7 +4,7 @@
  * `language-*` class, the highlighter's class is added to the element's IAL
  * attributes. The highlighted body comes from src/highlight.
  */
-import { renderCodeBlock, renderInlineCode, escapeHtml } from '../highlight/index.js';
+import { highlightCodeBlock, renderCodeBlock, renderInlineCode, escapeHtml } from '../highlight/index.js';
 import type { ResolvedKramdownOptions } from './options.js';
 import { renderAttrs, type Attrs } from './html-attributes.js';
 
@@ -31,9 +31,6 @@ function addHighlighterClass(attrs: Attrs, lang: string | undefined, highlighter
   attrs.set('class', cls);
 }
 
-/** Split what renderCodeBlock wrote into the highlighter's language and the inner markup. */
-const ROUGE_BLOCK = /^<div class="language-(\S+) highlighter-rouge">([^]*)<\/div>\s*$/;
-
 export function renderKramdownCodeBlock(code: string, attrsIn: Attrs, fenceLang: string | undefined, opts: ResolvedKramdownOptions): string {
   const attrs = new Map(attrsIn);
   let lang = extractLanguage(attrs);
@@ -44,13 +41,14 @@ export function renderKramdownCodeBlock(code: string, attrsIn: Attrs, fenceLang:
   }
   const effective = fenceLang || lang;
   if (opts.syntaxHighlighter) {
-    const out = renderCodeBlock(code, effective, { defaultLang: opts.defaultLang, cssClass: opts.cssClass });
-    const m = ROUGE_BLOCK.exec(out);
-    if (m) {
-      addHighlighterClass(attrs, lang ?? (effective ? m[1] : opts.defaultLang), 'highlighter-rouge');
-      return `<div${renderAttrs(attrs)}>${m[2]}</div>\n`;
+    const hlOptions = { defaultLang: opts.defaultLang, cssClass: opts.cssClass };
+    const highlighted = highlightCodeBlock(code, effective, hlOptions);
+    if (highlighted) {
+      addHighlighterClass(attrs, lang ?? (effective ? highlighted.lang : opts.defaultLang), 'highlighter-rouge');
+      return `<div${renderAttrs(attrs)}>${highlighted.inner}</div>\n`;
     }
     // the highlighter declined (unknown language): kramdown writes plain markup
+    const out = renderCodeBlock(code, effective, hlOptions);
     if (out.startsWith('<pre')) return out.endsWith('\n') ? out : out + '\n';
   }
   const codeAttr = lang ? ` class="language-${escapeHtml(lang)}"` : '';

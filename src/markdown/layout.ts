@@ -15,6 +15,18 @@ const INDENTED = new Set(['bullet_list', 'ordered_list', 'blockquote', 'dl', 'ta
 const INLINE_BLOCKS = new Set(['paragraph', 'heading', 'dt', 'th', 'td']);
 const NO_BLANK_BEFORE = new Set(['list_item_open', 'dd_open', 'dt_open', 'tr_open', 'th_open', 'td_open', 'thead_open', 'tbody_open', 'tfoot_open']);
 
+// `bullet_list_open` -> `bullet_list`, remembered: a fresh slice per block token had to be
+// hashed again for every Set lookup
+const KINDS = new Map<string, string>();
+function kindOf(type: string): string {
+  let kind = KINDS.get(type);
+  if (kind === undefined) {
+    kind = type.endsWith('_open') ? type.slice(0, -5) : type;
+    KINDS.set(type, kind);
+  }
+  return kind;
+}
+
 export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], options: Options, env: Env, src: string): string {
   const renderer = md.renderer;
   const rules = renderer.rules;
@@ -105,7 +117,7 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
         const m = tokens[k].map;
         if (m && m[1] > prevEnd) prevEnd = m[1];
       }
-      const kind = t.type.endsWith('_open') ? t.type.slice(0, -5) : t.type;
+      const kind = kindOf(t.type);
       if (INLINE_BLOCKS.has(kind)) {
         const inner = leaf(i + 1);
         if (t.hidden) out += inner;
@@ -144,6 +156,8 @@ export function renderWithKramdownLayout(md: MarkdownIt, tokens: Token[], option
     switch (t.type) {
       case 'fence':
       case 'code_block':
+        // (at the top level there is nothing to indent: no need to scan the highlighted markup)
+        if (!pad) return html;
         return html.startsWith('<div') ? pad + html.replace(/<\/div>\n$/, `${pad}</div>\n`) : pad + html;
       case 'hr':
         return `${pad}${html.trimEnd()}\n`;
