@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertSafeDestination } from '../../src/write/guards.js';
-import { findConflicts, writeSite, type OutputItem } from '../../src/write/writer.js';
+import { findConflicts, OutputWriter, writeSite, type OutputItem } from '../../src/write/writer.js';
 
 const roots: string[] = [];
 function tmp(): string {
@@ -82,6 +82,21 @@ describe('writeSite', () => {
     expect(diags).toHaveLength(1);
     expect(diags[0].message).toMatch(/Conflict: The following destination is shared by multiple files/);
     expect(diags[0].message).toContain('other.md');
+  });
+});
+
+describe('OutputWriter', () => {
+  it('creates the folders an output needs, also when another writer (a render worker) made some of them', () => {
+    const dir = tmp();
+    const main = new OutputWriter(dir);
+    const worker = new OutputWriter(dir);
+    main.write(page('web/2015/01/01/post-0/index.html', 'a'));
+    worker.write(page('web/2015/01/02/post-1/index.html', 'b'));
+    worker.write(page('web/2015/01/01/post-2/index.html', 'c'));
+    main.write(page('index.html', 'd'));
+    expect(fs.readFileSync(path.join(dir, 'web/2015/01/02/post-1/index.html'), 'utf8')).toBe('b');
+    expect(fs.readdirSync(path.join(dir, 'web/2015/01/01')).sort()).toEqual(['post-0', 'post-2']);
+    expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe('d');
   });
 });
 
