@@ -128,45 +128,13 @@ export class Document {
     return noExt.replace(this.collection.relativeDirectory, '').replace(/\.*$/, '');
   }
 
-  /** UrlDrop: the placeholders a document's permalink may use. */
   /**
    * UrlDrop: the placeholders a document's permalink may use. Each is computed when the
    * template asks for it (a permalink names a handful of the two dozen).
    */
   urlPlaceholders(): Record<string, string> {
-    const date = () => this.date;
-    const fmt = (f: string) => () => strftime(date(), f);
-    const categories = () => (Array.isArray(this.data.categories) ? (this.data.categories as unknown[]) : []);
-    const slug = this.data.slug === undefined || this.data.slug === null ? undefined : String(this.data.slug);
-    const lazy: Record<string, () => string> = {
-      collection: () => this.collection.label,
-      output_ext: () => this.outputExt,
-      path: () => this.cleanedRelativePath,
-      name: () => slugify(this.basenameWithoutExt) ?? '',
-      title: () => slugify(slug, 'pretty', true) ?? slugify(this.basenameWithoutExt, 'pretty', true) ?? '',
-      slug: () => slugify(slug) ?? slugify(this.basenameWithoutExt) ?? '',
-      categories: () => [...new Set(categories().map((c) => String(c).toLowerCase()))].join('/'),
-      slugified_categories: () => [...new Set(categories().map((c) => slugify(String(c)) ?? ''))].join('/'),
-      year: fmt('%Y'),
-      month: fmt('%m'),
-      day: fmt('%d'),
-      hour: fmt('%H'),
-      minute: fmt('%M'),
-      second: fmt('%S'),
-      i_day: fmt('%-d'),
-      i_month: fmt('%-m'),
-      short_month: fmt('%b'),
-      long_month: fmt('%B'),
-      short_year: fmt('%y'),
-      w_year: fmt('%G'),
-      week: fmt('%V'),
-      w_day: fmt('%u'),
-      short_day: fmt('%a'),
-      long_day: fmt('%A'),
-      y_day: fmt('%j'),
-    };
-    const placeholders: Record<string, string> = {};
-    for (const [key, get] of Object.entries(lazy)) Object.defineProperty(placeholders, key, { get, enumerable: true });
+    const placeholders = Object.create(URL_PLACEHOLDERS) as Record<string, string>;
+    (placeholders as unknown as { [DOC]: Document })[DOC] = this;
     return placeholders;
   }
 
@@ -287,3 +255,54 @@ export function pluralizedArray(data: Hash, singular: string, plural: string): u
 export function toLocal(t: JekyllTime): JekyllTime {
   return new JekyllTime(t.getTime(), -new Date(t.getTime()).getTimezoneOffset() || 0);
 }
+
+const DOC = Symbol('document');
+const docOf = (placeholders: object): Document => (placeholders as { [DOC]: Document })[DOC];
+const dateFormat = (f: string) =>
+  function (this: object): string {
+    return strftime(docOf(this).date, f);
+  };
+const categoriesOf = (doc: Document): unknown[] => (Array.isArray(doc.data.categories) ? (doc.data.categories as unknown[]) : []);
+const slugOf = (doc: Document): string | undefined => (doc.data.slug === undefined || doc.data.slug === null ? undefined : String(doc.data.slug));
+/**
+ * The placeholder getters, defined once and shared by every document's placeholders (which
+ * only hold the document, under a symbol). A prototype without Object's own members, so that
+ * `:constructor` in a permalink is an unknown placeholder, as in Jekyll.
+ */
+const URL_PLACEHOLDER_GETTERS: Record<string, (this: object) => string> = {
+  collection() { return docOf(this).collection.label; },
+  output_ext() { return docOf(this).outputExt; },
+  path() { return docOf(this).cleanedRelativePath; },
+  name() { return slugify(docOf(this).basenameWithoutExt) ?? ''; },
+  title() {
+    const doc = docOf(this);
+    return slugify(slugOf(doc), 'pretty', true) ?? slugify(doc.basenameWithoutExt, 'pretty', true) ?? '';
+  },
+  slug() {
+    const doc = docOf(this);
+    return slugify(slugOf(doc)) ?? slugify(doc.basenameWithoutExt) ?? '';
+  },
+  categories() { return [...new Set(categoriesOf(docOf(this)).map((c) => String(c).toLowerCase()))].join('/'); },
+  slugified_categories() { return [...new Set(categoriesOf(docOf(this)).map((c) => slugify(String(c)) ?? ''))].join('/'); },
+  year: dateFormat('%Y'),
+  month: dateFormat('%m'),
+  day: dateFormat('%d'),
+  hour: dateFormat('%H'),
+  minute: dateFormat('%M'),
+  second: dateFormat('%S'),
+  i_day: dateFormat('%-d'),
+  i_month: dateFormat('%-m'),
+  short_month: dateFormat('%b'),
+  long_month: dateFormat('%B'),
+  short_year: dateFormat('%y'),
+  w_year: dateFormat('%G'),
+  week: dateFormat('%V'),
+  w_day: dateFormat('%u'),
+  short_day: dateFormat('%a'),
+  long_day: dateFormat('%A'),
+  y_day: dateFormat('%j'),
+};
+const URL_PLACEHOLDERS: object = Object.create(
+  null,
+  Object.fromEntries(Object.entries(URL_PLACEHOLDER_GETTERS).map(([key, get]) => [key, { get, enumerable: true }])),
+);

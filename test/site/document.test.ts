@@ -60,3 +60,16 @@ describe('posts: date and slug from the file name', () => {
     expect(() => makeDoc('_posts/2023-01-01-c.md', { date: 'not a date' })).toThrow(/Invalid date 'not a date'/);
   });
 });
+
+describe('permalink placeholders', () => {
+  it('knows only UrlDrop names: Object members such as constructor are unknown, as in Jekyll', () => {
+    const pools: Record<string, string> = { constructor: 'constructor', tostring: 'tostring', __proto__: '__proto__ or __proto_', hasownproperty: 'hasownproperty', nope: 'nope' };
+    for (const [name, pool] of Object.entries(pools)) {
+      const doc = makeDoc('_posts/2023-06-14-about.md', { permalink: `/:${name}/:title/` });
+      expect(() => doc.url, name).toThrow(`The URL template doesn't have ${pool} keys. Check your permalink template!`);
+    }
+    const doc = makeDoc('_posts/2023-06-14-about.md', { permalink: '/:year/:i_month/:short_month/:y_day/:title_/:slug/' });
+    // both checked with Jekyll 4.3.1: it writes 2023/6/Jun/165/about_/about/index.html and stops on :constructor
+    expect(doc.url).toBe('/2023/6/Jun/165/about_/about/');
+  });
+});
