@@ -56,11 +56,16 @@ function splitRow(line: string): string[] {
 
 type Align = 'default' | 'left' | 'right' | 'center';
 
+function lineHasPipe(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (src.charCodeAt(i) === 0x7c) return true;
+  return false;
+}
+
 export function kramdownTable(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  // cheap rejection first: this rule is tried at every block start
-  const pipe = state.src.indexOf('|', state.bMarks[startLine] + state.tShift[startLine]);
-  if (pipe < 0 || pipe > state.eMarks[startLine]) return false;
+  // cheap rejection first: this rule is tried at every block start (a scan bounded by the
+  // line: indexOf ran on to the next pipe anywhere below, once per block of the document)
+  if (!lineHasPipe(state.src, state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine])) return false;
   if (!afterBlockBoundary(state, startLine)) return false;
   const lineOf = (l: number) => state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]);
   const first = lineOf(startLine);
