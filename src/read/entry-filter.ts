@@ -13,11 +13,17 @@ export class EntryFilter {
   private readonly includeMatchers: Matcher[];
   private readonly excludeMatchers: Matcher[];
 
+  /**
+   * With `listings`, the folders' entries are listed once (readdir with types) to tell which
+   * entries are plain files, instead of one lstat per file. Only for a filter used during one
+   * read: a long-lived one (watch mode) must see a file later replaced by a symlink.
+   */
   constructor(
     private readonly source: string,
     include: string[],
     exclude: string[],
     readonly safe = false,
+    private readonly listings?: Map<string, Map<string, boolean> | null>,
   ) {
     const includeSet = new Set(include);
     this.includeMatchers = include.map((p) => matcher(source, p));
@@ -56,21 +62,39 @@ export class EntryFilter {
    */
   symlinkOutside(absolute: string): boolean {
     if (path.resolve(absolute) === path.resolve(this.source)) return false;
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(absolute);
-    } catch {
-      return false; // nothing there to read
-    }
-    if (stat.isSymbolicLink()) return !resolvesInside(absolute, [this.source]);
-    // Not a link itself: outside only if its folder is (resolved once per folder).
     const dir = path.dirname(absolute);
+    // listed as something other than a link: no need to ask the file system again
+    if (this.listedAs(dir, path.basename(absolute)) !== false) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(absolute);
+      } catch {
+        return false; // nothing there to read
+      }
+      if (stat.isSymbolicLink()) return !resolvesInside(absolute, [this.source]);
+    }
+    // Not a link itself: outside only if its folder is (resolved once per folder).
     let inside = this.folderInside.get(dir);
     if (inside === undefined) this.folderInside.set(dir, (inside = resolvesInside(dir, [this.source])));
     return !inside;
   }
 
   private readonly folderInside = new Map<string, boolean>();
+
+  /** Whether `name` in `dir` was listed as a symlink; undefined when not listed (or no listings). */
+  private listedAs(dir: string, name: string): boolean | undefined {
+    if (!this.listings) return undefined;
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      try {
+        listing = new Map(fs.readdirSync(dir, { withFileTypes: true }).map((d) => [d.name, d.isSymbolicLink()]));
+      } catch {
+        listing = null;
+      }
+      this.listings.set(dir, listing);
+    }
+    return listing?.get(name);
+  }
 
   private matches(matchers: Matcher[], entry: string): boolean {
     if (matchers.length === 0) return false;

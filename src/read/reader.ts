@@ -77,7 +77,7 @@ export function readSite(ctx: SiteContext, options: ReadOptions): Site {
   const source = ctx.source;
   const dest = path.resolve(String(config.destination));
   const safe = Boolean(config.safe);
-  const filter = new EntryFilter(source, config.include, config.exclude, safe);
+  const filter = new EntryFilter(source, config.include, config.exclude, safe, new Map());
   const themeRoot = resolveTheme(config, ctx.diagnostics);
   const ignored = new Set([dest, ...(options.ignore ?? [])]);
 

@@ -76,6 +76,8 @@ const V: Vector[] = [
   { name: 'page symlinked file', links: { 'page.md': '@OUT@/page.md' } },
   { name: 'posts symlinked folder', links: { '_posts/ln': '@OUT@/posts' } },
   { name: 'posts folder symlinked', links: { _posts: '@OUT@/posts' } },
+  // beside a plain post, in a folder the reader lists once instead of lstat-ing every file
+  { name: 'posts symlinked file', files: { '_posts/2020-01-01-plain.md': '---\n---\nplain' }, links: { '_posts/2020-01-02-ln.md': '@OUT@/posts/2020-01-01-secret.md' } },
   { name: 'collection symlinked folder', config: 'collections:\n  things:\n    output: true\n', links: { _things: '@OUT@/posts' } },
   { name: 'collection symlinked file', config: 'collections:\n  things:\n    output: true\n', links: { '_things/ln.md': '@OUT@/page.md' } },
   { name: 'config include ..', config: 'include: ["../outside/secret.txt", "@OUT@/secret.txt"]\n' },
