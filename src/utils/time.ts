@@ -80,6 +80,8 @@ export function formatOffset(minutes: number, colon: boolean): string {
 /** Offset (minutes east of UTC) of an IANA zone at a given instant; undefined zone = the process's. */
 export function zoneOffsetAt(epochMs: number, timeZone: string | undefined): number {
   if (!timeZone) return -new Date(epochMs).getTimezoneOffset() || 0;
+  // (UTC has no transitions: nothing to look up, for any date)
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   // formatToParts costs tens of microseconds and every post date needs a few (reading its date,
   // formatting it on each page that lists it): offsets are remembered per zone and UTC day when
   // the offset at the day's first and last second agree (no zone changes its offset twice in a

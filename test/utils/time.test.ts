@@ -28,6 +28,11 @@ describe('zoneOffsetAt', () => {
   it('knows ordinary days and the process zone', () => {
     expect(zoneOffsetAt(Date.UTC(2023, 5, 14, 9), 'Asia/Seoul')).toBe(540);
     expect(zoneOffsetAt(Date.UTC(2023, 5, 14, 9), 'UTC')).toBe(0);
+    // UTC and Etc/UTC are answered without Intl: Intl agrees, on any date
+    for (const ms of [Date.UTC(1970, 0, 1), Date.UTC(1999, 11, 31, 23, 59, 59), Date.UTC(2038, 0, 19, 3, 14, 8)]) {
+      expect(zoneOffsetAt(ms, 'Etc/UTC')).toBe(exact(ms, 'Etc/UTC'));
+      expect(zoneOffsetAt(ms, 'UTC')).toBe(exact(ms, 'UTC'));
+    }
     expect(zoneOffsetAt(Date.UTC(2023, 0, 1), undefined)).toBe(-new Date(Date.UTC(2023, 0, 1)).getTimezoneOffset() || 0);
   });
 });
