@@ -22,6 +22,19 @@ describe('countPosts', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('estimates the size of a large census from a sample of its files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-census-'));
+    fs.mkdirSync(path.join(dir, '_posts'));
+    // 1,000 posts alternating 10 and 30 bytes: 20,000 bytes; the sample is evenly spaced
+    for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, '_posts', `2020-01-01-p${String(i).padStart(4, '0')}.md`), 'x'.repeat(i % 2 ? 30 : 10));
+    const census = countPosts(dir);
+    expect(census.files).toBe(1000);
+    expect(census.paths).toHaveLength(1000);
+    expect(census.bytes).toBeGreaterThan(18_000);
+    expect(census.bytes).toBeLessThan(22_000);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('leaves symlinks out of the paths it hands to the read-ahead (nothing is read from elsewhere)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-census-'));
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-outside-'));
