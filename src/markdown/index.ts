@@ -36,6 +36,7 @@ import { renderWithKramdownLayout } from './layout.js';
 import { unicodeEmailAutolink, mailtoAutolinkText } from './autolinks.js';
 import { renderKramdownCodeBlock, renderKramdownCodeSpan } from './code.js';
 import { normalizeSource } from './normalize.js';
+import { fastStateBlock } from './state-block.js';
 import { createEnv } from './env.js';
 
 export interface KramdownOptions {
@@ -109,6 +110,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   const opts = resolveKramdownOptions(options.kramdown ?? {}, options.highlighter ?? 'rouge');
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: opts.hardWrap, linkify: false, typographer: false });
   md.core.ruler.at('normalize', normalizeSource);
+  md.block.State = fastStateBlock(md.block.State) as typeof md.block.State;
   md.use(footnote);
   md.block.ruler.before('reference', 'kramdown_abbreviation_definition', abbreviationDefinition, { alt: ['paragraph'] });
   md.block.ruler.before('paragraph', 'kramdown_definition_list', kramdownDefinitionList, { alt: [] });
