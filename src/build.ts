@@ -91,7 +91,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       lap('read');
       // Stylesheet pages are compiled on a thread that loads Dart Sass while documents render.
       if (!profile && site.pages.some((p) => /\.s[ac]ss$/i.test(p.name))) sassThread = SassThread.start();
-      const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress, sass: sassThread?.compile });
+      const renderer = createRenderer(site, { profile, onProgress: hooks.onProgress, sass: sassThread?.compile, sassPrefetch: sassThread?.prefetch });
 
       // Documents' outputs go to the staging directory as soon as they are final, so a large site
       // never holds them all; a destination several sources write is written at the end instead,

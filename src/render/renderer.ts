@@ -7,7 +7,7 @@ import { BuildError, codeFrame, type Diagnostic } from '../diagnostics/diagnosti
 import { createJekyllLiquid, LiquidRenderError, type JekyllLiquid } from '../liquid/engine.js';
 import { createMarkdownConverter } from '../markdown/index.js';
 import { compileSass as compileSassHere, sassOptionsFromConfig, type SassOptions } from '../sass/compile.js';
-import type { SassCompiler } from '../sass/offload.js';
+import type { SassCompiler, SassPrefetch } from '../sass/offload.js';
 import { converterKind, type ConverterKind } from '../site/context.js';
 import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
@@ -44,6 +44,8 @@ export interface RendererOptions {
   payload?: Payload;
   /** Compiles stylesheets (default: on this thread; build() passes its Sass thread's). */
   sass?: SassCompiler;
+  /** Starts compiling stylesheet pages without Liquid right away (build()'s Sass thread). */
+  sassPrefetch?: SassPrefetch;
 }
 
 export function createRenderer(site: Site, options: RendererOptions = {}): Renderer {
@@ -209,6 +211,35 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
   const renderConvertibleFlat = (opts: Parameters<typeof renderConvertible>[0]): string => flat(renderConvertible(opts));
 
   payload.recorder = recorder;
+
+  // Stylesheet pages are rendered after every document, and their compile (Dart Sass loading,
+  // then the compile itself: ~0.7 s of the MrGreen demo) then held up the main thread. They are
+  // rendered once more here, before the documents, and what they give is sent to the Sass thread
+  // at once; renderPage's own render asks for the same text, and takes that result, unless the
+  // text came out different (a stylesheet reading documents, say): then it compiles anew.
+  if (options.sassPrefetch) {
+    for (const page of site.pages) {
+      const kind = converterKind(site.ctx, page.ext);
+      if ((kind !== 'scss' && kind !== 'sass') || page.prerendered) continue;
+      let text = page.content;
+      if (page.get('render_with_liquid') !== false && LIQUID_CONSTRUCT.test(text)) {
+        // a rehearsal: its messages are the real render's to give, its failures too
+        const before = diagnostics.length;
+        const layoutName = page.get('layout');
+        const layout = layoutName === undefined || layoutName === null ? undefined : site.layouts.get(String(layoutName));
+        payload.current = page;
+        try {
+          text = renderLiquid(text, page.displayPath, scopeFor(payload.pageView(page), page.pager ?? null, layout ? { ...layout.data } : undefined), page.contentLine, false);
+        } catch {
+          continue;
+        } finally {
+          payload.current = undefined;
+          diagnostics.length = before;
+        }
+      }
+      options.sassPrefetch(text, kind, page.displayPath, sassOptions, sassOptions.sourceMap);
+    }
+  }
   let done = 0;
   let lastReport = 0;
   const total = () => site.pages.length + [...site.collections.values()].reduce((n, c) => n + c.docs.length, 0);

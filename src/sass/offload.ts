@@ -14,6 +14,8 @@ import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileSass, type SassOptions, type SassResult } from './compile.js';
 
 export type SassCompiler = typeof compileSass;
+/** Asks for a compile ahead of time; a later call of the compiler with the same arguments takes it. */
+export type SassPrefetch = (source: string, syntax: 'scss' | 'sass', file: string, options: SassOptions, withMap: boolean) => void;
 
 export interface SassRequest {
   id: number;
@@ -35,9 +37,15 @@ function workerScript(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
+const keyOf = (source: string, syntax: string, file: string, options: SassOptions, withMap: boolean): string =>
+  JSON.stringify([source, syntax, file, options, withMap]);
+
 export class SassThread {
   private seq = 0;
   private broken = false;
+  /** Requests sent ahead, by their arguments, and replies that came while waiting for another. */
+  private readonly ahead = new Map<string, number>();
+  private readonly early = new Map<number, SassReply>();
 
   private constructor(
     private readonly worker: Worker,
@@ -59,15 +67,38 @@ export class SassThread {
     return thread;
   }
 
+  /**
+   * Stylesheet pages without Liquid are known as soon as the site is read: compiling them then
+   * overlaps Dart Sass's loading and the compile with the documents' rendering, instead of the
+   * main thread waiting for both when it reaches the page (~0.5 s of the MrGreen demo).
+   */
+  readonly prefetch: SassPrefetch = (source, syntax, file, options, withMap) => {
+    if (this.broken) return;
+    const key = keyOf(source, syntax, file, options, withMap);
+    if (this.ahead.has(key)) return;
+    const id = ++this.seq;
+    this.port.postMessage({ id, source, syntax, file, options, withMap } satisfies SassRequest);
+    this.ahead.set(key, id);
+  };
+
   /** compileSass, run on the Sass thread. */
   readonly compile: SassCompiler = (source, syntax, file, options, onWarning, withMap = false) => {
     if (this.broken) return compileSass(source, syntax, file, options, onWarning, withMap);
-    const id = ++this.seq;
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage({ id, source, syntax, file, options, withMap } satisfies SassRequest);
-    let received: { message: SassReply } | undefined;
+    const key = keyOf(source, syntax, file, options, withMap);
+    let id = this.ahead.get(key);
+    if (id !== undefined) this.ahead.delete(key);
+    else {
+      id = ++this.seq;
+      this.port.postMessage({ id, source, syntax, file, options, withMap } satisfies SassRequest);
+    }
     const deadline = Date.now() + REPLY_TIMEOUT_MS;
-    while (!(received = receiveMessageOnPort(this.port))) {
+    let reply: SassReply | undefined;
+    while (!(reply = this.early.get(id))) {
+      const received = receiveMessageOnPort(this.port) as { message: SassReply } | undefined;
+      if (received) {
+        this.early.set(received.message.id, received.message);
+        continue;
+      }
       if (Date.now() > deadline) {
         this.broken = true;
         void this.worker.terminate();
@@ -76,7 +107,7 @@ export class SassThread {
       Atomics.wait(this.flag, 0, 0, 100);
       Atomics.store(this.flag, 0, 0);
     }
-    const reply = received.message;
+    this.early.delete(id);
     for (const w of reply.warnings) onWarning?.(w);
     if ('result' in reply) return reply.result;
     if ('diagnostic' in reply) throw new BuildError(reply.diagnostic);

@@ -62,6 +62,24 @@ describe('SassThread', () => {
     expect(thread!.compile('.ok { a: b }', 'scss', 'assets/ok.scss', options()).css).toContain('.ok');
   });
 
+  it('hands a compile asked for ahead to the call with the same arguments, replies in any order', () => {
+    const warnings: string[] = [];
+    const ahead = '@warn "early";\n.ahead { x: y }\n';
+    thread!.prefetch(ahead, 'scss', 'assets/ahead.scss', options(), false);
+    thread!.prefetch(SCSS, 'scss', 'assets/main.scss', options(), true);
+    // a request not asked for ahead is answered after those two, which wait meanwhile
+    expect(thread!.compile('.now { a: b }', 'scss', 'assets/now.scss', options()).css).toContain('.now');
+    expect(thread!.compile(SCSS, 'scss', 'assets/main.scss', options(), undefined, true)).toEqual(compileSass(SCSS, 'scss', 'assets/main.scss', options(), undefined, true));
+    // warnings come with the call that takes the result, not with the request
+    expect(warnings).toEqual([]);
+    expect(thread!.compile(ahead, 'scss', 'assets/ahead.scss', options(), (m) => warnings.push(m)).css).toContain('.ahead');
+    expect(warnings).toEqual(['early']);
+    // different arguments (here the map) are a different compile
+    thread!.prefetch(SCSS, 'scss', 'assets/main.scss', options(), false);
+    expect(thread!.compile(SCSS, 'scss', 'assets/main.scss', options(), undefined, true).map).toBeDefined();
+    expect(thread!.compile(SCSS, 'scss', 'assets/main.scss', options(), undefined, false).map).toBeUndefined();
+  });
+
   it('compiles on the calling thread once the Sass thread is gone', async () => {
     const gone = SassThread.start()!;
     await gone.stop();

@@ -58,6 +58,30 @@ describe('Sass', () => {
     expect(map.sources).toContain('_sass/_a.scss');
   });
 
+  it('compiles stylesheets with Liquid ahead of time only when the text comes out the same after the documents', async () => {
+    // A stylesheet reading a post's converted content sees it only after the documents render:
+    // the early rehearsal (raw Markdown) gives another text, so the compile is done again.
+    const src = tmp();
+    fs.mkdirSync(path.join(src, '_posts'));
+    fs.mkdirSync(path.join(src, '_data'));
+    fs.writeFileSync(path.join(src, '_config.yml'), 'sass:\n  sourcemap: never\n');
+    fs.writeFileSync(path.join(src, '_data/theme.yml'), 'accent: "#0a7"\n');
+    fs.writeFileSync(path.join(src, '_posts/2020-01-01-a.md'), '---\n---\n# Hello *there*\n');
+    fs.writeFileSync(path.join(src, 'a.scss'), '---\n---\n@warn "once";\n.a { color: {{ site.data.theme.accent }}; }\n');
+    fs.writeFileSync(path.join(src, 'b.scss'), '---\n---\n.b { content: "{{ site.posts.first.content | strip_newlines | replace: \'"\', \'\' }}"; }\n');
+    const ahead = await build({ source: src, destination: path.join(tmp(), '_site'), jobs: 1 });
+    // a profiled build has no Sass thread: everything compiles in page order, as Jekyll does
+    const inOrder = await build({ source: src, destination: path.join(tmp(), '_site'), jobs: 1, profile: true });
+    for (const file of ['a.css', 'b.css']) {
+      expect(fs.readFileSync(path.join(String(ahead.config.destination), file), 'utf8')).toBe(fs.readFileSync(path.join(String(inOrder.config.destination), file), 'utf8'));
+    }
+    expect(fs.readFileSync(path.join(String(ahead.config.destination), 'b.css'), 'utf8')).toContain('<h1 id=hello-there>Hello <em>there</em></h1>');
+    expect(fs.readFileSync(path.join(String(ahead.config.destination), 'a.css'), 'utf8')).toContain('color: #0a7');
+    // the rehearsal's messages are not given twice
+    expect(ahead.diagnostics.filter((d) => d.message.includes('once'))).toHaveLength(1);
+    expect(ahead.diagnostics.map((d) => d.message)).toEqual(inOrder.diagnostics.map((d) => d.message));
+  });
+
   it('names the partial, line and column of a Sass error and keeps the previous output', async () => {
     const src = tmp();
     fs.mkdirSync(path.join(src, '_sass'));
