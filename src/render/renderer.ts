@@ -44,7 +44,7 @@ export interface RendererOptions {
   payload?: Payload;
   /** Compiles stylesheets (default: on this thread; build() passes its Sass thread's). */
   sass?: SassCompiler;
-  /** Starts compiling stylesheet pages without Liquid right away (build()'s Sass thread). */
+  /** Starts compiling stylesheet pages before the documents render (build()'s Sass thread). */
   sassPrefetch?: SassPrefetch;
 }
 

@@ -68,9 +68,10 @@ export class SassThread {
   }
 
   /**
-   * Stylesheet pages without Liquid are known as soon as the site is read: compiling them then
-   * overlaps Dart Sass's loading and the compile with the documents' rendering, instead of the
-   * main thread waiting for both when it reaches the page (~0.5 s of the MrGreen demo).
+   * A compile asked for before it is needed: the renderer sends stylesheet pages as soon as the
+   * site is read, so that Dart Sass's loading and the compile overlap the documents' rendering
+   * instead of the main thread waiting for both when it reaches the page (~0.5 s of the MrGreen
+   * demo). compile() with the same arguments takes the reply.
    */
   readonly prefetch: SassPrefetch = (source, syntax, file, options, withMap) => {
     if (this.broken) return;
