@@ -52,8 +52,14 @@ export function headerRawText(children: Token[] | null): string {
   return out;
 }
 
+// NON_WORD on ASCII text: letters, digits and `_` are the only word characters there, and the
+// Unicode-property regex costs several times this one on every heading
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_NON_WORD = /[^A-Za-z0-9_\- \t]/g;
+
 export function gfmHeaderId(text: string, env: KramdownEnv, prefix: string): string {
-  let result = text.toLowerCase().replace(NON_WORD, '').replace(/[ \t]/g, '-');
+  const lower = text.toLowerCase();
+  let result = lower.replace(ASCII_ONLY.test(lower) ? ASCII_NON_WORD : NON_WORD, '').replace(/[ \t]/g, '-');
   const seen = (env.idCounter.get(result) ?? -1) + 1;
   env.idCounter.set(result, seen);
   if (seen > 0) result += `-${seen}`;
