@@ -62,13 +62,15 @@ function readBytes(file: string): Buffer {
 export function readUtf8(file: string, display: string): string {
   // (the bytes are only valid until the next read: decoded right away)
   const bytes = readBytes(file);
-  // isUtf8 + toString (both SIMD) cost a fraction of a fatal TextDecoder on every post
-  const text = isUtf8(bytes) ? bytes.toString('utf8').replace(/^\uFEFF/, '') : undefined;
-  const bad = text === undefined ? findInvalidUtf8(bytes) : undefined;
-  // a large data file is not kept alive by the scratch buffer
-  if (scratch.length > 1 << 20) scratch = Buffer.allocUnsafe(1 << 16);
-  if (text !== undefined) return text;
-  throw new BuildError({ file: display, line: bad!.line, column: bad!.column, message: 'Invalid UTF-8: the file is not valid UTF-8 text.' });
+  try {
+    // isUtf8 + toString (both SIMD) cost a fraction of a fatal TextDecoder on every post
+    if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const bad = findInvalidUtf8(bytes);
+    throw new BuildError({ file: display, line: bad.line, column: bad.column, message: 'Invalid UTF-8: the file is not valid UTF-8 text.' });
+  } finally {
+    // a large data file is not kept alive by the scratch buffer
+    if (scratch.length > 1 << 20) scratch = Buffer.allocUnsafe(1 << 16);
+  }
 }
 
 function findInvalidUtf8(bytes: Buffer): { line: number; column: number } {
