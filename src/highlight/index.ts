@@ -165,7 +165,7 @@ export function renderCodeBlock(code: string, lang: string | undefined, opts: Co
  * plain markup). Cheaper than taking renderCodeBlock's string apart again.
  */
 export function highlightCodeBlock(code: string, lang: string | undefined, opts: CodeBlockOptions = {}): { lang: string; inner: string } | undefined {
-  const { classLang, tag } = prepare(lang, { ...opts, attributes: undefined });
+  const { classLang, tag } = prepare(lang, opts);
   if (!tag) return undefined;
   return { lang: classLang ?? opts.defaultLang ?? 'plaintext', inner: highlightedInner(code, tag, opts) };
 }
