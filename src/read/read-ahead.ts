@@ -25,11 +25,12 @@ const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const { files, atOnce, probes, coldMicros, coldProbes } = workerData;
 const one = Buffer.allocUnsafe(1);
+const tried = Math.min(probes, files.length);
 let cold = 0;
-for (let i = 0; i < Math.min(probes, files.length); i++) {
+for (let i = 0; i < tried; i++) {
   const started = process.hrtime.bigint();
   try {
-    const fd = fs.openSync(files[Math.floor((i * files.length) / Math.min(probes, files.length))], 'r');
+    const fd = fs.openSync(files[Math.floor((i * files.length) / tried)], 'r');
     try { fs.readSync(fd, one, 0, 1, 0); } finally { fs.closeSync(fd); }
   } catch {}
   if (Number(process.hrtime.bigint() - started) / 1000 > coldMicros) cold++;
