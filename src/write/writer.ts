@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { encodeUtf8 } from '../utils/utf8.js';
 import { insideDestination } from './guards.js';
 
 export type OutputItem =
@@ -66,7 +67,7 @@ export class OutputWriter {
     const target = insideDestination(this.dir, item.destinationPath);
     try {
       this.ensureDir(path.dirname(target));
-      if (item.kind === 'content') fs.writeFileSync(target, item.content);
+      if (item.kind === 'content') fs.writeFileSync(target, encodeUtf8(item.content));
       else {
         fs.copyFileSync(item.from, target);
         const st = fs.statSync(item.from);
