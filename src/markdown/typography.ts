@@ -7,10 +7,16 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateInline } from 'markdown-it';
 import type { ResolvedKramdownOptions } from './options.js';
 
-// markdown-it's terminator set plus kramdown's span starts: quotes, '.', '$', '|'.
+// markdown-it's terminator set plus kramdown's span starts (quotes, '$', '|'), except the
+// characters no rule here starts at on their own, which prose is full of: ':' (only
+// markdown-it's linkify, which is off) and '.' and '-' (only as '...', '--'). Stopping at each
+// of them sent it through the whole rule chain just to be added to the text.
 // A table indexed by char code: this loop sees every character of every post.
 const TERMINATORS = new Uint8Array(128);
-for (const c of '\n!#$%&*+-:<=>@[\\]^_`{}~\'".') TERMINATORS[c.charCodeAt(0)] = 1;
+for (const c of '\n!#$%&*+<=>@[\\]^_`{}~\'"') TERMINATORS[c.charCodeAt(0)] = 1;
+/** Characters that start a rule only when doubled ('..' of '...', '--'). */
+const DOUBLED = new Uint8Array(128);
+for (const c of '.-') DOUBLED[c.charCodeAt(0)] = 1;
 
 /** Replacement for markdown-it's `text` rule: consume plain characters up to a possible span start. */
 export function textRule(state: StateInline, silent: boolean): boolean {
@@ -19,7 +25,7 @@ export function textRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   while (pos < max) {
     const c = src.charCodeAt(pos);
-    if (c < 128 && TERMINATORS[c] === 1) break;
+    if (c < 128 && (TERMINATORS[c] === 1 || (DOUBLED[c] === 1 && src.charCodeAt(pos + 1) === c))) break;
     pos++;
   }
   if (pos === state.pos) return false;
