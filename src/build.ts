@@ -130,7 +130,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
         // Each render worker reads its own copy of the site: on very large sites the default is
         // one thread, so memory stays bounded (--jobs still asks for more).
         const jobs = requestedJobs ?? (textLength > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
-        if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink, workers, { stagingDir: staging.dir, shared });
+        if (jobs > 1 && !profile) await renderSiteParallel(site, renderer, { jobs, overrides, cwd }, sink, workers, { stagingDir: staging.dir, shared, streamed });
         else {
           await workers.stop(); // started on the census's estimate, not needed after all
           renderSite(site, renderer, sink);

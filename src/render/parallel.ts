@@ -1,14 +1,16 @@
 /**
  * Rendering documents on all cores. The main thread and N-1 workers pull document indices
  * from one shared counter (so the load balances itself); each worker has read the same site
- * on its own, renders what it pulls and sends back `content` and `output`. Pages are then
- * rendered on the main thread, which by then has every document's converted content, exactly
- * as Jekyll renders pages after documents.
+ * on its own, renders what it pulls and sends back `content` and `output`. Pages follow, once
+ * every document is rendered, as Jekyll renders them: pulled from a second counter by the main
+ * thread and the workers. A worker's copy of the site has no document converted, so a page that
+ * reads any document's or page's `content` or `output` there is handed back and rendered on the
+ * main thread, which has them all; so are stylesheets (the main thread's Sass thread).
  *
  * Jekyll renders documents one after another, so a template that reads another document's
  * `content` sees it converted or raw depending on the order. Renders that do so are noticed,
  * and if there are any the documents are rendered again serially, so the result never depends
- * on the number of threads.
+ * on the number of threads; pages that read other pages' `content` likewise.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +20,9 @@ import type { ConfigOverrides } from '../config/load.js';
 import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
+import type { Page } from '../site/page.js';
 import type { Site } from '../site/site.js';
-import { renderDocuments, renderPages, renderSite, resetRenderState, type DocumentSink, type Renderer } from './renderer.js';
+import { renderDocuments, renderPages, renderSite, resetRenderState, withLocation, type DocumentSink, type Renderer } from './renderer.js';
 
 /** Below this many documents, starting workers costs more than it saves. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 200;
@@ -37,10 +40,15 @@ export type WorkerRequest =
    * Render what the counter hands out. With `stagingDir`, write each output there (except the
    * destinations in `shared`, which several sources write and the main thread settles).
    */
-  | { type: 'render'; counter: SharedArrayBuffer; signature: string; stagingDir?: string; shared: string[] };
+  | { type: 'render'; counter: SharedArrayBuffer; signature: string; stagingDir?: string; shared: string[] }
+  /** Then render the pages the counter hands out (the ones that need the main thread handed back). */
+  | { type: 'pages'; counter: SharedArrayBuffer; signature: string };
 export type WorkerMessage =
   | { type: 'doc'; index: number; content: string; output: string | undefined; writtenTo: string | undefined; excerpt: string | undefined; sensitive: boolean }
   | { type: 'done'; diagnostics: Diagnostic[] }
+  | { type: 'page'; index: number; content: string; output: string | undefined; writtenTo: string | undefined }
+  | { type: 'page-declined'; index: number }
+  | { type: 'pages-done'; diagnostics: Diagnostic[] }
   | { type: 'mismatch'; signature: string }
   | { type: 'error'; diagnostic: Diagnostic; stack?: string };
 
@@ -108,6 +116,17 @@ export function renderOrder(site: Site): Document[] {
   return out;
 }
 
+/** Identifies the page list (paginated pages share a source: their URLs tell them apart). */
+export function pageSignatureOf(pages: Page[]): string {
+  let h = 2166136261;
+  for (const p of pages) {
+    const key = `${p.displayPath}\0${p.url}`;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 10, 16777619);
+  }
+  return `${pages.length}:${(h >>> 0).toString(16)}`;
+}
+
 /** Identifies the document list, so a worker that read something else is noticed. */
 export function signatureOf(docs: Document[]): string {
   let h = 2166136261;
@@ -130,6 +149,8 @@ export interface ParallelWrite {
   stagingDir: string;
   /** Destinations several sources write: their outputs come back to the main thread. */
   shared: Set<string>;
+  /** Pages' destinations a worker has written are added here (documents report through the sink). */
+  streamed: Set<string>;
 }
 
 /**
@@ -177,7 +198,6 @@ export async function renderSiteParallel(
   let sensitive = false;
   const workerDiagnostics: Diagnostic[] = [];
   let failure: BuildError | undefined;
-  let mismatched = false;
   // A worker's document is applied as soon as it arrives (and streamed by the sink), so
   // finished outputs do not pile up in memory.
   const apply = (r: Extract<WorkerMessage, { type: 'doc' }>) => {
@@ -192,6 +212,7 @@ export async function renderSiteParallel(
     if (!failure) sink?.(doc);
   };
 
+  const mismatchedWorkers = new Set<Worker>();
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve) => {
@@ -201,7 +222,7 @@ export async function renderSiteParallel(
             workerDiagnostics.push(...msg.diagnostics);
             resolve();
           } else if (msg.type === 'mismatch') {
-            mismatched = true;
+            mismatchedWorkers.add(worker);
             resolve();
           } else if (msg.type === 'error') {
             failure ??= new BuildError(msg.diagnostic);
@@ -225,6 +246,7 @@ export async function renderSiteParallel(
         worker.postMessage(request);
       }),
   );
+  const stopAll = () => Promise.all(workers.map((w) => w.terminate()));
 
   // The main thread works too, pulling from the same counter, and lets the workers' messages in
   // every few documents.
@@ -239,25 +261,133 @@ export async function renderSiteParallel(
   } catch (err) {
     Atomics.store(next, 0, docs.length);
     await Promise.all(finished);
-    await Promise.all(workers.map((w) => w.terminate()));
+    await stopAll();
     throw err;
   }
   await Promise.all(finished);
-  await Promise.all(workers.map((w) => w.terminate()));
-  if (failure) throw failure;
+  if (failure) {
+    await stopAll();
+    throw failure;
+  }
 
   // A worker that read a different site rendered nothing; the main thread did its share.
   if (renderer.payload.orderSensitive.size > 0) sensitive = true;
-  void mismatched;
   site.ctx.diagnostics.push({
     severity: 'info',
     message: `Rendered ${docs.length} documents on ${workerCount + 1} threads (${fromWorkers} by workers)${sensitive ? '; templates read other documents\' content, so they were rendered again in order' : ''}.`,
   });
   if (sensitive) {
+    await stopAll();
     resetRenderState(site);
     renderSite(site, renderer, sink);
     return;
   }
   site.ctx.diagnostics.push(...workerDiagnostics);
-  renderPages(renderer, site);
+  try {
+    await renderPagesParallel(site, renderer, workers.filter((w) => !mismatchedWorkers.has(w)), write);
+  } finally {
+    await stopAll();
+  }
+}
+
+/**
+ * Renders the site's pages on the main thread and `workers` (which have rendered documents),
+ * after every document. Pages a worker hands back are rendered here afterwards, in order; if
+ * any page read another page's content, all are rendered again, in order, as Jekyll would.
+ */
+async function renderPagesParallel(site: Site, renderer: Renderer, workers: Worker[], write: ParallelWrite | undefined): Promise<void> {
+  // (stylesheets add their source map pages while rendering: those are final already)
+  const pages = [...site.pages];
+  // as plugins left them: what a render that starts over starts from
+  const rawContents = pages.map((p) => p.content);
+  const counter = new SharedArrayBuffer(4);
+  const next = new Int32Array(counter);
+  const declined: number[] = [];
+  /** Pages rendered (here or by a worker) or handed back: any other was claimed by a worker that stopped. */
+  const handled = new Uint8Array(pages.length);
+  const diagnosticsBefore = site.ctx.diagnostics.length;
+  const fromWorkers = new Set<Page>();
+  const workerDiagnostics: Diagnostic[] = [];
+  let failure: BuildError | undefined;
+  const pageCrossReads = renderer.payload.pageCrossReads;
+  const signature = pageSignatureOf(pages);
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+        worker.on('message', (msg: WorkerMessage) => {
+          if (msg.type === 'page') {
+            const page = pages[msg.index];
+            page.content = msg.content;
+            page.output = msg.output;
+            handled[msg.index] = 1;
+            fromWorkers.add(page);
+            if (msg.writtenTo !== undefined) write?.streamed.add(page.destinationPath);
+            renderer.tick();
+          } else if (msg.type === 'page-declined') {
+            handled[msg.index] = 1;
+            declined.push(msg.index);
+          }
+          else if (msg.type === 'pages-done') {
+            workerDiagnostics.push(...msg.diagnostics);
+            resolve();
+          } else if (msg.type === 'error') {
+            failure ??= new BuildError(msg.diagnostic);
+            Atomics.store(next, 0, pages.length);
+            resolve();
+          }
+        });
+        worker.on('error', (err) => {
+          failure ??= new BuildError({ message: `Render worker failed: ${(err as Error).message}` }, { cause: err });
+          Atomics.store(next, 0, pages.length);
+          resolve();
+        });
+        worker.on('exit', () => resolve());
+        const request: WorkerRequest = { type: 'pages', counter, signature };
+        worker.postMessage(request);
+      }),
+  );
+  const renderHere = (page: Page) => {
+    withLocation(page.displayPath, () => renderer.renderPage(page));
+    renderer.tick();
+  };
+  try {
+    let rendered = 0;
+    while (!forcedWorkers() || workers.length === 0) {
+      const i = Atomics.add(next, 0, 1);
+      if (i >= pages.length) break;
+      renderHere(pages[i]);
+      handled[i] = 1;
+      if (++rendered % 8 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } catch (err) {
+    Atomics.store(next, 0, pages.length);
+    await Promise.all(finished);
+    throw err;
+  }
+  await Promise.all(finished);
+  if (failure) throw failure;
+  handled.forEach((done, i) => {
+    if (!done) declined.push(i);
+  });
+  site.ctx.diagnostics.push(...workerDiagnostics);
+  for (const i of declined.sort((a, b) => a - b)) renderHere(pages[i]);
+  site.ctx.diagnostics.push({
+    severity: 'info',
+    message: `Rendered ${pages.length} pages on ${workers.length + 1} threads (${fromWorkers.size} by workers, ${declined.length} handed back to the main thread).`,
+  });
+
+  if (renderer.payload.pageCrossReads > pageCrossReads) {
+    // Pages read each other's content: what they saw depended on who rendered what first.
+    pages.forEach((page, i) => {
+      if (page.prerendered) return;
+      page.content = rawContents[i];
+      page.output = undefined;
+      if (fromWorkers.has(page)) write?.streamed.delete(page.destinationPath);
+    });
+    site.pages.splice(pages.length); // source map pages of the first render: made again
+    site.ctx.diagnostics.length = diagnosticsBefore; // and its messages given again
+    site.ctx.diagnostics.push({ severity: 'info', message: 'Pages read other pages\' content, so they were rendered again in order.' });
+    renderPages(renderer, site);
+  }
 }

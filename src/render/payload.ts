@@ -54,6 +54,13 @@ export class Payload {
    * sees depends on Jekyll's render order, so a parallel render redoes them in order.
    */
   readonly orderSensitive = new Set<Document>();
+  /** Reads of another document's or page's `content` or `output` (a render worker has none converted). */
+  crossReads = 0;
+  /**
+   * Reads of another page's `content`. Jekyll renders pages in order, so such a read sees earlier
+   * pages converted and later ones raw: pages rendered on several threads are rendered again in order.
+   */
+  pageCrossReads = 0;
 
   constructor(
     readonly model: Site,
@@ -131,7 +138,9 @@ export class Payload {
     const noteCrossRead = (doc: Document) => {
       payload.recorder?.readContentOf(doc);
       const current = payload.current;
-      if (current !== doc && current !== undefined && 'collection' in current) payload.orderSensitive.add(current);
+      if (current === doc) return;
+      payload.crossReads++;
+      if (current !== undefined && 'collection' in current) payload.orderSensitive.add(current);
     };
     return new Map<string, (this: Hash) => unknown>([
       ['content', function (this: Hash) {
@@ -196,6 +205,10 @@ export class Payload {
     Object.defineProperty(view, 'content', {
       get: () => {
         this.recorder?.readContentOf(page);
+        if (this.current !== page) {
+          this.crossReads++;
+          this.pageCrossReads++;
+        }
         return page.content;
       },
       enumerable: true,

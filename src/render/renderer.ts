@@ -28,6 +28,8 @@ export interface Renderer {
   tick(): void;
   renderDocument(doc: Document): void;
   renderPage(page: Page): void;
+  /** Pages only the main thread renders: stylesheets (its Sass thread, their source map pages). */
+  needsMainThread(page: Page): boolean;
 }
 
 export interface RendererOptions {
@@ -133,7 +135,6 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
     excerptOf(doc: Document): string {
       const excerpt = doc.data.excerpt as Excerpt;
       if (excerpt.output === undefined) {
-        for (const w of excerpt.warnings) warn({ file: doc.displayPath, message: w });
         let out = excerpt.content;
         if (doc.data.render_with_liquid !== false && !doc.yamlFile && LIQUID_CONSTRUCT.test(out)) {
           out = renderLiquid(out, `${doc.displayPath}#excerpt`, scopeFor(payload.excerptView(excerpt), null, undefined), doc.contentLine, false);
@@ -259,6 +260,10 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
     renderDocument(doc) {
       payload.current = doc;
       recorder?.begin(doc);
+      // Jekyll warns while reading; here once per document, by the thread that renders it (an
+      // excerpt may be rendered on several threads, or never).
+      const excerpt = doc.data.excerpt;
+      if (excerpt instanceof Excerpt) for (const w of excerpt.warnings) warn({ file: doc.displayPath, message: w });
       // What a render starts from, after plugins' read-time changes: renders that start over use it.
       doc.rawContent = doc.content;
       const asset = doc.assetFile;
@@ -278,6 +283,10 @@ export function createRenderer(site: Site, options: RendererOptions = {}): Rende
       });
       postRender(doc, site);
       recorder?.end();
+    },
+    needsMainThread(page) {
+      const kind = converterKind(site.ctx, page.ext);
+      return kind === 'scss' || kind === 'sass';
     },
     renderPage(page) {
       if (page.prerendered) return;
@@ -359,7 +368,7 @@ export function flat(s: string): string {
   return s;
 }
 
-function withLocation(file: string, fn: () => void): void {
+export function withLocation(file: string, fn: () => void): void {
   try {
     fn();
   } catch (err) {

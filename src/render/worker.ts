@@ -1,7 +1,7 @@
 /**
  * A render worker: reads the site as the main thread does (at the same time, when started
  * early), then renders the documents it pulls from the shared counter, writing their outputs
- * into the staging directory itself.
+ * into the staging directory itself; then, asked again, pages.
  */
 import { parentPort } from 'node:worker_threads';
 import { readAndGenerate } from '../build.js';
@@ -10,8 +10,8 @@ import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Site } from '../site/site.js';
 import { Excerpt } from '../site/excerpt.js';
 import { OutputWriter } from '../write/writer.js';
-import { renderOrder, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
-import { createRenderer, renderDocuments } from './renderer.js';
+import { pageSignatureOf, renderOrder, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
+import { createRenderer, renderDocuments, type Renderer } from './renderer.js';
 
 const port = parentPort!;
 const send = (m: WorkerMessage) => port.postMessage(m);
@@ -23,6 +23,10 @@ const report = (err: unknown) => {
 let site: Site | undefined;
 let readFailure: unknown;
 const diagnostics: Diagnostic[] = [];
+/** The documents' renderer, kept for the pages. */
+let pageRenderer: Renderer | undefined;
+let writer: OutputWriter | undefined;
+let shared = new Set<string>();
 
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'read') {
@@ -37,7 +41,8 @@ port.on('message', (request: WorkerRequest) => {
   }
   try {
     if (readFailure !== undefined || !site) throw readFailure ?? new Error('render requested before read');
-    render(site, request);
+    if (request.type === 'render') render(site, request);
+    else renderPages(site, request);
   } catch (err) {
     report(err);
   }
@@ -50,8 +55,8 @@ function render(site: Site, request: Extract<WorkerRequest, { type: 'render' }>)
     send({ type: 'mismatch', signature });
     return;
   }
-  const writer = request.stagingDir !== undefined ? new OutputWriter(request.stagingDir) : undefined;
-  const shared = new Set(request.shared);
+  writer = request.stagingDir !== undefined ? new OutputWriter(request.stagingDir) : undefined;
+  shared = new Set(request.shared);
   const renderer = createRenderer(site);
   const before = diagnostics.length;
   const next = new Int32Array(request.counter);
@@ -80,4 +85,52 @@ function render(site: Site, request: Extract<WorkerRequest, { type: 'render' }>)
     },
   );
   send({ type: 'done', diagnostics: diagnostics.slice(before) });
+  pageRenderer = renderer;
+}
+
+/**
+ * Renders the pages the counter hands out. This copy of the site has no document converted
+ * (their contents went to the main thread): a page that reads any document's or other page's
+ * `content` or `output` is handed back, as are stylesheets and pages whose render fails here
+ * (the main thread renders them, and reports the failure if it is one).
+ */
+function renderPages(site: Site, request: Extract<WorkerRequest, { type: 'pages' }>): void {
+  const before = diagnostics.length;
+  const pages = [...site.pages];
+  const next = new Int32Array(request.counter);
+  const r = pageRenderer;
+  if (r && pageSignatureOf(pages) === request.signature) {
+    for (let i = Atomics.add(next, 0, 1); i < pages.length; i = Atomics.add(next, 0, 1)) {
+      const page = pages[i];
+      if (page.prerendered || r.needsMainThread(page)) {
+        send({ type: 'page-declined', index: i });
+        continue;
+      }
+      const mark = diagnostics.length;
+      const reads = r.payload.crossReads;
+      const raw = page.content;
+      let rendered = true;
+      try {
+        r.renderPage(page);
+      } catch {
+        rendered = false;
+      }
+      if (!rendered || r.payload.crossReads !== reads) {
+        diagnostics.length = mark; // the main thread's render gives them
+        page.content = raw;
+        page.output = undefined;
+        send({ type: 'page-declined', index: i });
+        continue;
+      }
+      let output = page.output;
+      let writtenTo: string | undefined;
+      if (writer && output !== undefined && !shared.has(page.destinationPath)) {
+        writtenTo = writer.write({ kind: 'content', destinationPath: page.destinationPath, source: page.displayPath, content: output });
+        output = undefined;
+      }
+      send({ type: 'page', index: i, content: page.content, output, writtenTo });
+      page.output = undefined;
+    }
+  }
+  send({ type: 'pages-done', diagnostics: diagnostics.slice(before) });
 }

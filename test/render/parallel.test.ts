@@ -107,4 +107,59 @@ describe('parallel rendering', () => {
     expect(sample).toContain('# Heading 2');
     expect(parallel.diagnostics.some((d) => /rendered again in order/.test(d.message))).toBe(true);
   });
+
+  it('renders pages on the workers too, handing back those that read converted content', async () => {
+    // index.html reads posts' content (handed back: a worker has none converted); the pager-like
+    // pages read only titles and excerpts (rendered where they are pulled).
+    const lists: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) lists[`list-${i}.html`] = `---\n---\n{% for p in site.posts offset: ${i} limit: 5 %}<a href="{{ p.url }}">{{ p.title }}</a>{{ p.excerpt }}{% endfor %}\n`;
+    const src = makeSite('<article>{{ content }}</article>\n', lists);
+    // (the main thread takes no pages here, or it would render these small ones before a worker starts)
+    process.env.UTTERSON_FORCE_WORKERS = '1';
+    let built: Awaited<ReturnType<typeof buildBoth>>;
+    try {
+      built = await buildBoth(src);
+    } finally {
+      delete process.env.UTTERSON_FORCE_WORKERS;
+    }
+    const { one, two, parallel } = built;
+    expect(two).toEqual(one);
+    const info = parallel.diagnostics.find((d) => /^Rendered \d+ pages/.test(d.message));
+    const m = /\((\d+) by workers, (\d+) handed back/.exec(info?.message ?? '');
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBe(40);
+    expect(Number(m![2])).toBe(1); // index.html
+    expect(parallel.written.length).toBe(Object.keys(two).length);
+  });
+
+  it('renders pages again in order when one reads another page’s content', async () => {
+    // In Jekyll a page sees the pages before it converted and the ones after it raw.
+    const pages: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) {
+      const reads = `{% for q in site.pages %}{% if q.title == "P${(i + 7) % 30}" or q.title == "P${(i + 23) % 30}" %}<{{ q.content | slice: 0, 12 }}>{% endif %}{% endfor %}`;
+      pages[`p${String(i).padStart(2, '0')}.html`] = `---\ntitle: P${i}\n---\n[own:{{ page.title | downcase }}]${reads}\n`;
+    }
+    const src = makeSite('{{ content }}', pages);
+    process.env.UTTERSON_FORCE_WORKERS = '1';
+    let built: Awaited<ReturnType<typeof buildBoth>>;
+    try {
+      built = await buildBoth(src);
+    } finally {
+      delete process.env.UTTERSON_FORCE_WORKERS;
+    }
+    const { one, two, parallel } = built;
+    expect(two).toEqual(one);
+    expect(one['p10.html']).toContain('<[own:{{ page>'); // P17, a later page: still raw
+    expect(one['p10.html']).toContain('<[own:p3]<[ow>'); // P3, an earlier one: rendered
+    expect(parallel.diagnostics.some((d) => /Pages read other pages’ content|Pages read other pages' content/.test(d.message))).toBe(true);
+  });
+
+  it('warns once about an excerpt that cut a Liquid block, whichever thread renders it', async () => {
+    const src = makeSite('{{ content }}', {
+      '_posts/2021-06-01-cut.md': '---\ntitle: Cut\n---\n{% if true %}\nfirst\n\nsecond\n{% endif %}\n',
+    });
+    const { parallel } = await buildBoth(src);
+    const warnings = parallel.diagnostics.filter((d) => /Excerpt modified/.test(d.message));
+    expect(warnings).toHaveLength(1);
+  });
 });
