@@ -36,17 +36,45 @@ export function sanitizeUrl(url: string): string {
 
 export type Placeholders = Record<string, string | null | undefined>;
 
+/** A permalink template split at its `:name`s once (every document of a collection shares one). */
+const TEMPLATES = new Map<string, Array<string | { name: string; match: string }>>();
+
+function templateParts(template: string): Array<string | { name: string; match: string }> {
+  let parts = TEMPLATES.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const m of template.matchAll(/:([a-z_]+)/g)) {
+    if (m.index > last) parts.push(template.slice(last, m.index));
+    parts.push({ name: m[1], match: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  if (TEMPLATES.size >= 1000) TEMPLATES.clear(); // front matter permalinks: keep the cache bounded
+  TEMPLATES.set(template, parts);
+  return parts;
+}
+
 /** For documents (UrlDrop): every `:name` must be a known placeholder. */
 export function fillFromDrop(template: string, placeholders: Placeholders, where: string): string {
-  return template.replace(/:([a-z_]+)/g, (match, name: string) => {
-    const pool = name.endsWith('_') ? [name, name.slice(0, -1)] : [name];
-    const winner = pool.find((k) => k in placeholders);
+  let out = '';
+  for (const part of templateParts(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const { name, match } = part;
+    // `:title_` is `:title` followed by `_` when there is no `title_` placeholder
+    const winner = name in placeholders ? name : name.endsWith('_') && name.slice(0, -1) in placeholders ? name.slice(0, -1) : undefined;
     if (winner === undefined) {
+      const pool = name.endsWith('_') ? [name, name.slice(0, -1)] : [name];
       throw new Error(`The URL template doesn't have ${pool.join(' or ')} keys. Check your permalink template! (${where})`);
     }
-    const value = placeholders[winner] ?? '';
-    return match.replace(`:${winner}`, escapePath(value));
-  });
+    const escaped = escapePath(placeholders[winner] ?? '');
+    // (a function: a `$&` in the value is text, as in Ruby's sub)
+    out += match.replace(`:${winner}`, () => escaped);
+  }
+  return out;
 }
 
 /** For pages and static files (a plain hash): replace in key order; a nil value drops `/:key`. */

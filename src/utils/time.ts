@@ -14,8 +14,12 @@ export class JekyllTime extends Date {
 
   /** Wall-clock fields in this time's own offset. */
   get wall(): WallClock {
-    const d = new Date(this.getTime() + this.utcOffset * 60_000);
-    return {
+    // remembered: a permalink alone asks for the year, month and day (a Date can be set again)
+    const at = this.getTime();
+    if (this.#wallAt === at && this.#wall) return this.#wall;
+    const d = new Date(at + this.utcOffset * 60_000);
+    this.#wallAt = at;
+    return (this.#wall = Object.freeze({
       year: d.getUTCFullYear(),
       month: d.getUTCMonth() + 1,
       day: d.getUTCDate(),
@@ -24,8 +28,12 @@ export class JekyllTime extends Date {
       second: d.getUTCSeconds(),
       millisecond: d.getUTCMilliseconds(),
       weekday: d.getUTCDay(),
-    };
+    }));
   }
+
+  // (private fields: a time's own enumerable keys stay what templates and tests see)
+  #wall: Readonly<WallClock> | undefined;
+  #wallAt = NaN;
 
   /** Ruby's `Time#to_s`: `2023-06-14 09:00:00 +0900`. */
   override toString(): string {

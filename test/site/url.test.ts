@@ -8,6 +8,12 @@ describe('permalink expansion', () => {
     expect(fillFromDrop('/:year_:title/', p, 'x')).toBe('/2023_About-CORS-3/');
   });
 
+  it('writes a value with `$&` or `$1` in it as it is (Jekyll 4.3.1: /2020/a$&b$1c/ for that slug)', () => {
+    const p = { year: '2020', title: 'a$&b$1c' };
+    expect(fillFromDrop('/:year/:title/', p, 'x')).toBe('/2020/a$&b$1c/');
+    expect(fillFromDrop('/:year/:title_/', p, 'x')).toBe('/2020/a$&b$1c_/');
+  });
+
   it('rejects unknown placeholders in document permalinks, naming the file', () => {
     expect(() => fillFromDrop('/:nope/', {}, '_posts/x.md')).toThrow(/nope keys.*_posts\/x\.md/);
   });
