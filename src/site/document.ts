@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BuildError } from '../diagnostics/diagnostic.js';
-import { deepMerge, type Hash } from '../utils/merge.js';
+import { deepMergeInPlace, type Hash } from '../utils/merge.js';
 import { slugify, titleizeSlug } from '../utils/slugify.js';
 import { strftime } from '../utils/strftime.js';
 import { JekyllTime, parseTime, YamlDate } from '../utils/time.js';
@@ -175,14 +175,18 @@ export class Document {
   }
 
   mergeData(other: Hash, source: string): void {
-    const incoming = { ...other };
-    if (incoming.categories !== undefined && incoming.categories !== null) {
+    let incoming = other;
+    if (other.categories !== undefined && other.categories !== null) {
+      incoming = { ...other };
       if (typeof incoming.categories === 'string') incoming.categories = incoming.categories.split(/\s+/).filter(Boolean);
       if (Array.isArray(this.data.categories) && Array.isArray(incoming.categories)) {
         incoming.categories = [...new Set([...(this.data.categories as unknown[]), ...(incoming.categories as unknown[])])];
       }
     }
-    this.data = deepMerge(this.data, incoming);
+    // Jekyll merges in place (deep_merge_hashes!). A document's data is its own object (made
+    // here or in the constructor, never handed in), so its top level can be changed in place:
+    // copying it for each of the five merges of every document was most of reading's garbage.
+    deepMergeInPlace(this.data, incoming);
     if ('date' in this.data && this.data.date !== null && this.data.date !== undefined) {
       this.data.date = this.parseDate(this.data.date, source);
     }
@@ -253,7 +257,10 @@ export function pluralizedArray(data: Hash, singular: string, plural: string): u
 
 /** Time#localtime in the process zone (Jekyll sets ENV['TZ'] from `timezone`). */
 export function toLocal(t: JekyllTime): JekyllTime {
-  return new JekyllTime(t.getTime(), -new Date(t.getTime()).getTimezoneOffset() || 0);
+  const offset = -new Date(t.getTime()).getTimezoneOffset() || 0;
+  // already local: every merge of a document's data localizes its date again
+  if (t.utcOffset === offset && t.constructor === JekyllTime) return t;
+  return new JekyllTime(t.getTime(), offset);
 }
 
 const DOC = Symbol('document');

@@ -9,13 +9,36 @@ export function deepMerge(base: Hash, over: Hash): Hash {
   const out: Hash = { ...base };
   for (const [key, value] of Object.entries(over)) {
     if (value === null || value === undefined) {
-      if (!(key in out)) out[key] = value;
+      if (!(key in out)) defineValue(out, key, value);
       continue;
     }
     const old = out[key];
-    out[key] = isHash(old) && isHash(value) ? deepMerge(old, value) : value;
+    defineValue(out, key, isHash(old) && isHash(value) ? deepMerge(old, value) : value);
   }
   return out;
+}
+
+/**
+ * deepMerge into `base` itself: the same keys, values and order as `deepMerge(base, over)`.
+ * Nested hashes are merged into copies, as there, so only `base` is changed.
+ */
+export function deepMergeInPlace(base: Hash, over: Hash): Hash {
+  for (const key of Object.keys(over)) {
+    const value = over[key];
+    if (value === null || value === undefined) {
+      if (!(key in base)) defineValue(base, key, value);
+      continue;
+    }
+    const old = base[key];
+    defineValue(base, key, isHash(old) && isHash(value) ? deepMerge(old, value) : value);
+  }
+  return base;
+}
+
+/** `base[key] = value`, except that a `__proto__` key is a plain field (assigning it would set the prototype). */
+function defineValue(base: Hash, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(base, key, { value, enumerable: true, configurable: true, writable: true });
+  else base[key] = value;
 }
 
 /** A deep copy of plain data (objects, arrays, scalars; dates kept as they are). */
