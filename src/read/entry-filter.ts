@@ -11,6 +11,7 @@ const SPECIAL_LEADING = /^[._#~]/;
 
 export class EntryFilter {
   private readonly includeMatchers: Matcher[];
+  private readonly sourceNormalized: boolean;
   private readonly excludeMatchers: Matcher[];
 
   /**
@@ -25,6 +26,7 @@ export class EntryFilter {
     readonly safe = false,
     private readonly listings?: Map<string, Map<string, boolean> | null>,
   ) {
+    this.sourceNormalized = source !== '' && path.posix.normalize(source) === source;
     const includeSet = new Set(include);
     this.includeMatchers = include.map((p) => matcher(source, p));
     this.excludeMatchers = exclude.filter((p) => !includeSet.has(p)).map((p) => matcher(source, p));
@@ -98,7 +100,7 @@ export class EntryFilter {
 
   private matches(matchers: Matcher[], entry: string): boolean {
     if (matchers.length === 0) return false;
-    const withSource = path.posix.join(this.source, entry);
+    const withSource = this.sourceNormalized ? joinPlain(this.source, entry) : path.posix.join(this.source, entry);
     for (const m of matchers) if (m(withSource)) return true;
     return false;
   }
@@ -119,6 +121,18 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A `.` or `..` segment, a doubled or leading slash: what path.posix.join would normalize. */
+const NOT_PLAIN = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\//;
+
+/**
+ * path.posix.join(dir, rel) for a normalized `dir`: a plain `rel` (every directory entry the
+ * reader filters) is appended without normalizing both again (three joins per entry).
+ */
+function joinPlain(dir: string, rel: string): string {
+  if (rel === '' || dir === '' || NOT_PLAIN.test(rel)) return path.posix.join(dir, rel);
+  return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
 }
 
 function joinRelative(baseDir: string, entry: string): string {

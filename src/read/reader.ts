@@ -233,10 +233,12 @@ function readPosts(ctx: SiteContext, filter: EntryFilter, collection: Collection
   const entries = filter.filter(fg.sync('**/*', { cwd: base, dot: false, followSymbolicLinks: !ctx.config.safe }).sort(), `${dir}/${magicDir}`);
   const matcher = magicDir === '_posts' ? DATE_FILENAME : DATELESS_FILENAME;
   const docs: Document[] = [];
+  // (relative to the collections folder: the folder's part once, the entries appended)
+  const baseRelative = path.relative(ctx.collectionsPath, base).split(path.sep).join('/');
   for (const entry of entries) {
     if (!matcher.test(entry)) continue;
     const abs = path.join(base, entry);
-    const relativePath = path.relative(ctx.collectionsPath, abs).split(path.sep).join('/');
+    const relativePath = baseRelative === '' ? entry : `${baseRelative}/${entry}`;
     const doc = new Document(ctx, abs, relativePath, collection, magicDir === '_drafts');
     if (!readDocument(ctx, doc)) continue;
     if (ctx.publishable(doc)) docs.push(doc);

@@ -167,8 +167,11 @@ export class Document {
 
   /** Path for messages: relative to the source. */
   get displayPath(): string {
-    return path.relative(this.ctx.source, this.path);
+    // (asked for by every message, write and sink: path.relative is not free)
+    return (this.cachedDisplayPath ??= path.relative(this.ctx.source, this.path));
   }
+
+  private cachedDisplayPath: string | undefined;
 
   get write(): boolean {
     return this.collection.write && this.ctx.publishable(this);
