@@ -197,7 +197,6 @@ export async function renderSiteParallel(
   let fromWorkers = 0;
   let sensitive = false;
   const workerDiagnostics: Diagnostic[] = [];
-  let failure: BuildError | undefined;
   // A worker's document is applied as soon as it arrives (and streamed by the sink), so
   // finished outputs do not pile up in memory.
   const apply = (r: Extract<WorkerMessage, { type: 'doc' }>) => {
@@ -209,43 +208,23 @@ export async function renderSiteParallel(
     if (r.excerpt !== undefined && excerpt instanceof Excerpt) excerpt.output = r.excerpt;
     if (r.sensitive) sensitive = true;
     fromWorkers++;
-    if (!failure) sink?.(doc);
+    if (!docsRound.failure()) sink?.(doc);
   };
 
   const mismatchedWorkers = new Set<Worker>();
-  const finished = workers.map(
-    (worker) =>
-      new Promise<void>((resolve) => {
-        worker.on('message', (msg: WorkerMessage) => {
-          if (msg.type === 'doc') apply(msg);
-          else if (msg.type === 'done') {
-            workerDiagnostics.push(...msg.diagnostics);
-            resolve();
-          } else if (msg.type === 'mismatch') {
-            mismatchedWorkers.add(worker);
-            resolve();
-          } else if (msg.type === 'error') {
-            failure ??= new BuildError(msg.diagnostic);
-            Atomics.store(next, 0, docs.length); // stop everyone pulling work
-            resolve();
-          }
-        });
-        worker.on('error', (err) => {
-          failure ??= new BuildError({ message: `Render worker failed: ${(err as Error).message}` }, { cause: err });
-          Atomics.store(next, 0, docs.length);
-          resolve();
-        });
-        worker.on('exit', () => resolve());
-        const request: WorkerRequest = {
-          type: 'render',
-          counter,
-          signature,
-          stagingDir: sink && write ? write.stagingDir : undefined,
-          shared: write ? [...write.shared] : [],
-        };
-        worker.postMessage(request);
-      }),
-  );
+  const request: WorkerRequest = {
+    type: 'render',
+    counter,
+    signature,
+    stagingDir: sink && write ? write.stagingDir : undefined,
+    shared: write ? [...write.shared] : [],
+  };
+  const docsRound = runOnWorkers(workers, request, () => Atomics.store(next, 0, docs.length), (worker, msg) => {
+    if (msg.type === 'doc') apply(msg);
+    else if (msg.type === 'done') workerDiagnostics.push(...msg.diagnostics);
+    else if (msg.type === 'mismatch') mismatchedWorkers.add(worker);
+    return msg.type === 'done' || msg.type === 'mismatch';
+  });
   const stopAll = () => Promise.all(workers.map((w) => w.terminate()));
 
   // The main thread works too, pulling from the same counter, and lets the workers' messages in
@@ -260,11 +239,12 @@ export async function renderSiteParallel(
     }
   } catch (err) {
     Atomics.store(next, 0, docs.length);
-    await Promise.all(finished);
+    await docsRound.finished;
     await stopAll();
     throw err;
   }
-  await Promise.all(finished);
+  await docsRound.finished;
+  const failure = docsRound.failure();
   if (failure) {
     await stopAll();
     throw failure;
@@ -291,6 +271,43 @@ export async function renderSiteParallel(
 }
 
 /**
+ * Sends `request` to every worker and hands their messages to `handle` until it says a worker
+ * has finished its part. A worker's failure (reported, or the thread's own) is kept, and `stop`
+ * is called so that no one pulls more work.
+ */
+function runOnWorkers(
+  workers: Worker[],
+  request: WorkerRequest,
+  stop: () => void,
+  handle: (worker: Worker, msg: WorkerMessage) => boolean,
+): { finished: Promise<void>; failure(): BuildError | undefined } {
+  let failure: BuildError | undefined;
+  const fail = (err: BuildError) => {
+    failure ??= err;
+    stop();
+  };
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+        worker.on('message', (msg: WorkerMessage) => {
+          if (msg.type === 'error') {
+            fail(new BuildError(msg.diagnostic));
+            resolve();
+          } else if (handle(worker, msg)) resolve();
+        });
+        worker.on('error', (err) => {
+          fail(new BuildError({ message: `Render worker failed: ${(err as Error).message}` }, { cause: err }));
+          resolve();
+        });
+        worker.on('exit', () => resolve());
+        worker.postMessage(request);
+      }),
+  );
+  return { finished: Promise.all(finished).then(() => undefined), failure: () => failure };
+}
+
+/**
  * Renders the site's pages on the main thread and `workers` (which have rendered documents),
  * after every document. Pages a worker hands back are rendered here afterwards, in order; if
  * any page read another page's content, all are rendered again, in order, as Jekyll would.
@@ -308,45 +325,23 @@ async function renderPagesParallel(site: Site, renderer: Renderer, workers: Work
   const diagnosticsBefore = site.ctx.diagnostics.length;
   const fromWorkers = new Set<Page>();
   const workerDiagnostics: Diagnostic[] = [];
-  let failure: BuildError | undefined;
   const pageCrossReads = renderer.payload.pageCrossReads;
-  const signature = pageSignatureOf(pages);
-  const finished = workers.map(
-    (worker) =>
-      new Promise<void>((resolve) => {
-        worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
-        worker.on('message', (msg: WorkerMessage) => {
-          if (msg.type === 'page') {
-            const page = pages[msg.index];
-            page.content = msg.content;
-            page.output = msg.output;
-            handled[msg.index] = 1;
-            fromWorkers.add(page);
-            if (msg.writtenTo !== undefined) write?.streamed.add(page.destinationPath);
-            renderer.tick();
-          } else if (msg.type === 'page-declined') {
-            handled[msg.index] = 1;
-            declined.push(msg.index);
-          }
-          else if (msg.type === 'pages-done') {
-            workerDiagnostics.push(...msg.diagnostics);
-            resolve();
-          } else if (msg.type === 'error') {
-            failure ??= new BuildError(msg.diagnostic);
-            Atomics.store(next, 0, pages.length);
-            resolve();
-          }
-        });
-        worker.on('error', (err) => {
-          failure ??= new BuildError({ message: `Render worker failed: ${(err as Error).message}` }, { cause: err });
-          Atomics.store(next, 0, pages.length);
-          resolve();
-        });
-        worker.on('exit', () => resolve());
-        const request: WorkerRequest = { type: 'pages', counter, signature };
-        worker.postMessage(request);
-      }),
-  );
+  const request: WorkerRequest = { type: 'pages', counter, signature: pageSignatureOf(pages) };
+  const pagesRound = runOnWorkers(workers, request, () => Atomics.store(next, 0, pages.length), (_worker, msg) => {
+    if (msg.type === 'page') {
+      const page = pages[msg.index];
+      page.content = msg.content;
+      page.output = msg.output;
+      handled[msg.index] = 1;
+      fromWorkers.add(page);
+      if (msg.writtenTo !== undefined) write?.streamed.add(page.destinationPath);
+      renderer.tick();
+    } else if (msg.type === 'page-declined') {
+      handled[msg.index] = 1;
+      declined.push(msg.index);
+    } else if (msg.type === 'pages-done') workerDiagnostics.push(...msg.diagnostics);
+    return msg.type === 'pages-done';
+  });
   const renderHere = (page: Page) => {
     withLocation(page.displayPath, () => renderer.renderPage(page));
     renderer.tick();
@@ -362,10 +357,11 @@ async function renderPagesParallel(site: Site, renderer: Renderer, workers: Work
     }
   } catch (err) {
     Atomics.store(next, 0, pages.length);
-    await Promise.all(finished);
+    await pagesRound.finished;
     throw err;
   }
-  await Promise.all(finished);
+  await pagesRound.finished;
+  const failure = pagesRound.failure();
   if (failure) throw failure;
   handled.forEach((done, i) => {
     if (!done) declined.push(i);

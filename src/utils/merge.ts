@@ -6,22 +6,10 @@ export function isHash(value: unknown): value is Hash {
 }
 
 export function deepMerge(base: Hash, over: Hash): Hash {
-  const out: Hash = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    if (value === null || value === undefined) {
-      if (!(key in out)) defineValue(out, key, value);
-      continue;
-    }
-    const old = out[key];
-    defineValue(out, key, isHash(old) && isHash(value) ? deepMerge(old, value) : value);
-  }
-  return out;
+  return deepMergeInPlace({ ...base }, over);
 }
 
-/**
- * deepMerge into `base` itself: the same keys, values and order as `deepMerge(base, over)`.
- * Nested hashes are merged into copies, as there, so only `base` is changed.
- */
+/** deepMerge into `base` itself (Jekyll's deep_merge_hashes!); nested hashes are merged into copies. */
 export function deepMergeInPlace(base: Hash, over: Hash): Hash {
   for (const key of Object.keys(over)) {
     const value = over[key];
