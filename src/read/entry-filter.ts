@@ -11,8 +11,9 @@ const SPECIAL_LEADING = /^[._#~]/;
 
 export class EntryFilter {
   private readonly includeMatchers: Matcher[];
-  private readonly sourceNormalized: boolean;
   private readonly excludeMatchers: Matcher[];
+  /** The source is in path.posix.normalize's form: plain entries can be appended to it. */
+  private readonly sourceNormalized: boolean;
 
   /**
    * With `listings`, the folders' entries are listed once (readdir with types) to tell which

@@ -187,8 +187,8 @@ export class Document {
       }
     }
     // Jekyll merges in place (deep_merge_hashes!). A document's data is its own object (made
-    // here or in the constructor, never handed in), so its top level can be changed in place:
-    // copying it for each of the five merges of every document was most of reading's garbage.
+    // in the constructor, never handed in), so its top level can be changed in place instead of
+    // copied twice in each of the five merges every document goes through.
     deepMergeInPlace(this.data, incoming);
     if ('date' in this.data && this.data.date !== null && this.data.date !== undefined) {
       this.data.date = this.parseDate(this.data.date, source);

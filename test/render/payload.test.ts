@@ -46,6 +46,18 @@ describe('document views', () => {
     }
   });
 
+  it('keep a `__proto__` front matter key as a plain field, the prototype untouched', () => {
+    const { view } = siteWith({
+      '_config.yml': 'time: "2025-01-01 00:00:00 +0000"\n',
+      '_posts/2024-01-01-a.md': '---\ntitle: A\n"__proto__": { polluted: yes }\n---\nBody A\n',
+    });
+    const a = view(0);
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+    expect(Object.hasOwn(a, '__proto__')).toBe(true);
+    expect((a as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('read content live, and show nothing of their bookkeeping', () => {
     const { docs, view } = siteWith({
       '_config.yml': 'time: "2025-01-01 00:00:00 +0000"\n',
