@@ -41,12 +41,12 @@ export type WorkerRequest =
    * destinations in `shared`, which several sources write and the main thread settles).
    */
   | { type: 'render'; counter: SharedArrayBuffer; signature: string; stagingDir?: string; shared: string[] }
-  /** Then render the pages the counter hands out (the ones that need the main thread handed back). */
-  | { type: 'pages'; counter: SharedArrayBuffer; signature: string };
+  /** Then render the pages `claims` hands out (see PageClaims; the ones that need the main thread handed back). */
+  | { type: 'pages'; claims: SharedArrayBuffer; signature: string };
 export type WorkerMessage =
   | { type: 'doc'; index: number; content: string; output: string | undefined; writtenTo: string | undefined; excerpt: string | undefined; sensitive: boolean }
   | { type: 'done'; diagnostics: Diagnostic[] }
-  | { type: 'page'; index: number; content: string; output: string | undefined; writtenTo: string | undefined }
+  | { type: 'page'; index: number; content: string; output: string | undefined; writtenTo: string | undefined; diagnostics: Diagnostic[] }
   | { type: 'page-declined'; index: number }
   | { type: 'pages-done'; diagnostics: Diagnostic[] }
   | { type: 'mismatch'; signature: string }
@@ -107,6 +107,49 @@ function oneIndex(i: number): () => number {
     given = true;
     return i;
   };
+}
+
+/**
+ * Pages handed out from both ends: workers take them from the front, through a shared counter,
+ * and the main thread from the back, where plugins put the pages that cost most (a sitemap or
+ * a feed loops over every post; a feed reads converted content, which only the main thread
+ * has). Taken from the front by everyone, such a page came last and one thread finished it
+ * alone while the others waited. A page is taken by marking it, so the two ends never both
+ * render one: an end that finds its next page marked has met the other.
+ * Layout of the shared memory: [front counter, one mark per page].
+ */
+export class PageClaims {
+  readonly memory: SharedArrayBuffer;
+  private readonly cells: Int32Array;
+  private back: number;
+
+  constructor(
+    readonly count: number,
+    memory?: SharedArrayBuffer,
+  ) {
+    this.memory = memory ?? new SharedArrayBuffer(4 * (count + 1));
+    this.cells = new Int32Array(this.memory);
+    this.back = count;
+  }
+
+  /** The next page from the front, or -1 when none is left. */
+  fromFront(): number {
+    const i = Atomics.add(this.cells, 0, 1);
+    if (i >= this.count) return -1;
+    return Atomics.compareExchange(this.cells, i + 1, 0, 1) === 0 ? i : -1;
+  }
+
+  /** The next page from the back (one thread only: the main one), or -1 when none is left. */
+  fromBack(): number {
+    if (this.back === 0) return -1;
+    const i = --this.back;
+    return Atomics.compareExchange(this.cells, i + 1, 0, 1) === 0 ? i : -1;
+  }
+
+  /** No more pages from the front (a failure: the workers stop). */
+  close(): void {
+    Atomics.store(this.cells, 0, this.count);
+  }
 }
 
 /** Documents in Jekyll's render order: each collection's, in configuration order. */
@@ -317,22 +360,24 @@ async function renderPagesParallel(site: Site, renderer: Renderer, workers: Work
   const pages = [...site.pages];
   // as plugins left them: what a render that starts over starts from
   const rawContents = pages.map((p) => p.content);
-  const counter = new SharedArrayBuffer(4);
-  const next = new Int32Array(counter);
+  const claims = new PageClaims(pages.length);
   const declined: number[] = [];
   /** Pages rendered (here or by a worker) or handed back: any other was claimed by a worker that stopped. */
   const handled = new Uint8Array(pages.length);
   const diagnosticsBefore = site.ctx.diagnostics.length;
+  /** Each page's messages, given in page order at the end whichever thread rendered it. */
+  const pageDiagnostics: Diagnostic[][] = [];
   const fromWorkers = new Set<Page>();
   const workerDiagnostics: Diagnostic[] = [];
   const pageCrossReads = renderer.payload.pageCrossReads;
-  const request: WorkerRequest = { type: 'pages', counter, signature: pageSignatureOf(pages) };
-  const pagesRound = runOnWorkers(workers, request, () => Atomics.store(next, 0, pages.length), (_worker, msg) => {
+  const request: WorkerRequest = { type: 'pages', claims: claims.memory, signature: pageSignatureOf(pages) };
+  const pagesRound = runOnWorkers(workers, request, () => claims.close(), (_worker, msg) => {
     if (msg.type === 'page') {
       const page = pages[msg.index];
       page.content = msg.content;
       page.output = msg.output;
       handled[msg.index] = 1;
+      pageDiagnostics[msg.index] = msg.diagnostics;
       fromWorkers.add(page);
       if (msg.writtenTo !== undefined) write?.streamed.add(page.destinationPath);
       renderer.tick();
@@ -342,21 +387,25 @@ async function renderPagesParallel(site: Site, renderer: Renderer, workers: Work
     } else if (msg.type === 'pages-done') workerDiagnostics.push(...msg.diagnostics);
     return msg.type === 'pages-done';
   });
-  const renderHere = (page: Page) => {
-    withLocation(page.displayPath, () => renderer.renderPage(page));
+  const diagnostics = site.ctx.diagnostics;
+  const renderHere = (i: number) => {
+    const mark = diagnostics.length;
+    withLocation(pages[i].displayPath, () => renderer.renderPage(pages[i]));
+    pageDiagnostics[i] = diagnostics.splice(mark);
     renderer.tick();
   };
   try {
     let rendered = 0;
+    const next = workers.length === 0 ? () => claims.fromFront() : () => claims.fromBack();
     while (!forcedWorkers() || workers.length === 0) {
-      const i = Atomics.add(next, 0, 1);
-      if (i >= pages.length) break;
-      renderHere(pages[i]);
+      const i = next();
+      if (i < 0) break;
+      renderHere(i);
       handled[i] = 1;
       if (++rendered % 8 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (err) {
-    Atomics.store(next, 0, pages.length);
+    claims.close();
     await pagesRound.finished;
     throw err;
   }
@@ -366,8 +415,9 @@ async function renderPagesParallel(site: Site, renderer: Renderer, workers: Work
   handled.forEach((done, i) => {
     if (!done) declined.push(i);
   });
-  site.ctx.diagnostics.push(...workerDiagnostics);
-  for (const i of declined.sort((a, b) => a - b)) renderHere(pages[i]);
+  for (const i of declined.sort((a, b) => a - b)) renderHere(i);
+  for (const list of pageDiagnostics) if (list) diagnostics.push(...list);
+  diagnostics.push(...workerDiagnostics);
   site.ctx.diagnostics.push({
     severity: 'info',
     message: `Rendered ${pages.length} pages on ${workers.length + 1} threads (${fromWorkers.size} by workers, ${declined.length} handed back to the main thread).`,

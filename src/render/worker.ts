@@ -10,7 +10,7 @@ import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Site } from '../site/site.js';
 import { Excerpt } from '../site/excerpt.js';
 import { OutputWriter } from '../write/writer.js';
-import { pageSignatureOf, renderOrder, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
+import { PageClaims, pageSignatureOf, renderOrder, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
 import { createRenderer, renderDocuments, type Renderer } from './renderer.js';
 
 const port = parentPort!;
@@ -89,7 +89,7 @@ function render(site: Site, request: Extract<WorkerRequest, { type: 'render' }>)
 }
 
 /**
- * Renders the pages the counter hands out. This copy of the site has no document converted
+ * Renders the pages taken from the front of `claims`. This copy of the site has no document converted
  * (their contents went to the main thread): a page that reads any document's or other page's
  * `content` or `output` is handed back, as are stylesheets and pages whose render fails here
  * (the main thread renders them, and reports the failure if it is one).
@@ -97,10 +97,10 @@ function render(site: Site, request: Extract<WorkerRequest, { type: 'render' }>)
 function renderPages(site: Site, request: Extract<WorkerRequest, { type: 'pages' }>): void {
   const before = diagnostics.length;
   const pages = [...site.pages];
-  const next = new Int32Array(request.counter);
+  const claims = new PageClaims(pages.length, request.claims);
   const r = pageRenderer;
   if (r && pageSignatureOf(pages) === request.signature) {
-    for (let i = Atomics.add(next, 0, 1); i < pages.length; i = Atomics.add(next, 0, 1)) {
+    for (let i = claims.fromFront(); i >= 0; i = claims.fromFront()) {
       const page = pages[i];
       if (page.prerendered || r.needsMainThread(page)) {
         send({ type: 'page-declined', index: i });
@@ -128,7 +128,7 @@ function renderPages(site: Site, request: Extract<WorkerRequest, { type: 'pages'
         writtenTo = writer.write({ kind: 'content', destinationPath: page.destinationPath, source: page.displayPath, content: output });
         output = undefined;
       }
-      send({ type: 'page', index: i, content: page.content, output, writtenTo });
+      send({ type: 'page', index: i, content: page.content, output, writtenTo, diagnostics: diagnostics.splice(mark) });
       page.output = undefined;
     }
   }

@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { MIN_DOCUMENTS_FOR_WORKERS, RenderWorkers, workerScript } from '../../src/render/parallel.js';
+import { MIN_DOCUMENTS_FOR_WORKERS, PageClaims, RenderWorkers, workerScript } from '../../src/render/parallel.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -150,6 +151,19 @@ describe('parallel rendering', () => {
     expect(parallel.diagnostics.some((d) => /Pages read other pages' content/.test(d.message))).toBe(true);
   });
 
+  it('gives pages\' messages in page order, whichever thread rendered them', async () => {
+    const pages: Record<string, string> = {};
+    // (each takes a few milliseconds, so that the worker gets some before the main thread has them all)
+    const slow = '{% for i in (1..3000) %}{% assign x = i | plus: 1 %}{% endfor %}';
+    for (let i = 0; i < 30; i++) pages[`w${String(i).padStart(2, '0')}.html`] = `---\nlayout: missing-${i}\n---\nw${i}${slow}\n`;
+    const src = makeSite('{{ content }}', pages);
+    const { parallel } = await buildBoth(src);
+    const missing = (d: { message: string }) => /Layout 'missing-(\d+)'/.exec(d.message)?.[1];
+    const order = parallel.diagnostics.map(missing).filter((n) => n !== undefined).map(Number);
+    expect(order).toEqual([...Array(30).keys()]);
+    expect(parallel.diagnostics.find((d) => /^Rendered \d+ pages/.test(d.message))?.message).toMatch(/\((?!0 )\d+ by workers/);
+  });
+
   it('warns once about an excerpt that cut a Liquid block, whichever thread renders it', async () => {
     const src = makeSite('{{ content }}', {
       '_posts/2021-06-01-cut.md': '---\ntitle: Cut\n---\n{% if true %}\nfirst\n\nsecond\n{% endif %}\n',
@@ -157,5 +171,36 @@ describe('parallel rendering', () => {
     const { parallel } = await buildBoth(src);
     const warnings = parallel.diagnostics.filter((d) => /Excerpt modified/.test(d.message));
     expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('PageClaims', () => {
+  it('hands every page out once, from the front to workers and from the back to the main thread', () => {
+    // Threads simulated by views on one shared memory, taking turns in any order.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 120 }), (count, turns) => {
+        const main = new PageClaims(count);
+        const workers = [new PageClaims(count, main.memory), new PageClaims(count, main.memory)];
+        const got: number[] = [];
+        const done = [false, false, false];
+        const take = (who: number) => {
+          if (done[who]) return;
+          const i = who === 0 ? main.fromBack() : workers[who - 1].fromFront();
+          if (i < 0) done[who] = true;
+          else got.push(i);
+        };
+        for (const who of turns) take(who);
+        for (const who of [0, 1, 2]) while (!done[who]) take(who);
+        expect([...got].sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
+      }),
+    );
+  });
+
+  it('stops the front once closed', () => {
+    const claims = new PageClaims(5);
+    expect(claims.fromFront()).toBe(0);
+    claims.close();
+    expect(new PageClaims(5, claims.memory).fromFront()).toBe(-1);
+    expect(claims.fromBack()).toBe(4);
   });
 });
