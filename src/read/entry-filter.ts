@@ -10,10 +10,11 @@ import { resolvesInside } from './confine.js';
 const SPECIAL_LEADING = /^[._#~]/;
 
 export class EntryFilter {
-  private readonly includeMatchers: Matcher[];
-  private readonly excludeMatchers: Matcher[];
+  private readonly includeMatcher: Matcher | undefined;
+  private readonly excludeMatcher: Matcher | undefined;
   /** The source is in path.posix.normalize's form: plain entries can be appended to it. */
   private readonly sourceNormalized: boolean;
+  private readonly resolvedSource: string;
 
   /**
    * With `listings`, the folders' entries are listed once (readdir with types) to tell which
@@ -28,9 +29,10 @@ export class EntryFilter {
     private readonly listings?: Map<string, Map<string, boolean> | null>,
   ) {
     this.sourceNormalized = source !== '' && path.posix.normalize(source) === source;
+    this.resolvedSource = path.resolve(source);
     const includeSet = new Set(include);
-    this.includeMatchers = include.map((p) => matcher(source, p));
-    this.excludeMatchers = exclude.filter((p) => !includeSet.has(p)).map((p) => matcher(source, p));
+    this.includeMatcher = matcher(source, include);
+    this.excludeMatcher = matcher(source, exclude.filter((p) => !includeSet.has(p)));
   }
 
   /**
@@ -46,16 +48,16 @@ export class EntryFilter {
   keep(entry: string, baseDir: string, confine = true): boolean {
     if (entry.endsWith('.')) return false;
     const base = entry.slice(entry.lastIndexOf('/') + 1);
-    const included = this.matches(this.includeMatchers, entry) || this.matches(this.includeMatchers, base);
-    if (!included && this.matches(this.excludeMatchers, joinRelative(baseDir, entry))) return false;
-    if (confine && this.symlinkOutside(path.join(this.source, baseDir, entry))) return false;
+    const included = this.matches(this.includeMatcher, entry) || this.matches(this.includeMatcher, base);
+    if (!included && this.matches(this.excludeMatcher, joinRelative(baseDir, entry))) return false;
+    if (confine && this.symlinkOutside(this.sourceNormalized ? joinPlain(joinPlain(this.source, baseDir), entry) : path.join(this.source, baseDir, entry))) return false;
     if (included) return true;
     return !(SPECIAL_LEADING.test(entry) || SPECIAL_LEADING.test(base) || entry.endsWith('~'));
   }
 
   isIncluded(entry: string): boolean {
     const base = entry.slice(entry.lastIndexOf('/') + 1);
-    return this.matches(this.includeMatchers, entry) || this.matches(this.includeMatchers, base);
+    return this.matches(this.includeMatcher, entry) || this.matches(this.includeMatcher, base);
   }
 
   /**
@@ -64,7 +66,9 @@ export class EntryFilter {
    * checks it always, so a site can never publish or read a file from elsewhere.
    */
   symlinkOutside(absolute: string): boolean {
-    if (path.resolve(absolute) === path.resolve(this.source)) return false;
+    // (a plain absolute path is its own resolved form)
+    const resolved = absolute.startsWith('/') && !absolute.endsWith('/') && !NOT_PLAIN.test(absolute.slice(1)) ? absolute : path.resolve(absolute);
+    if (resolved === this.resolvedSource) return false;
     const dir = path.dirname(absolute);
     // listed as something other than a link: no need to ask the file system again
     if (this.listedAs(dir, path.basename(absolute)) !== false) {
@@ -99,21 +103,35 @@ export class EntryFilter {
     return listing?.get(name);
   }
 
-  private matches(matchers: Matcher[], entry: string): boolean {
-    if (matchers.length === 0) return false;
-    const withSource = this.sourceNormalized ? joinPlain(this.source, entry) : path.posix.join(this.source, entry);
-    for (const m of matchers) if (m(withSource)) return true;
-    return false;
+  private matches(matcher: Matcher | undefined, entry: string): boolean {
+    if (matcher === undefined) return false;
+    return matcher(this.sourceNormalized ? joinPlain(this.source, entry) : path.posix.join(this.source, entry));
   }
 }
 
 type Matcher = (entryWithSource: string) => boolean;
 
-function matcher(source: string, pattern: string): Matcher {
-  const withSource = path.posix.join(source, pattern);
-  const re = fnmatchRegExp(withSource);
-  const dirForm = pattern.endsWith('/') ? withSource.replace(/\/$/, '') : undefined;
-  return (entry) => re.test(entry) || entry.startsWith(withSource) || (dirForm !== undefined && entry === dirForm && isDirectory(entry));
+/**
+ * One test for a list of patterns: an entry matches a pattern (joined to the source) as
+ * File.fnmatch does, or starts with it, or is the folder a pattern ending in `/` names. The
+ * patterns are tested as one regular expression (ten default excludes, ten tests per entry
+ * before: ~45 ms of reading 6,000 posts).
+ */
+function matcher(source: string, patterns: string[]): Matcher | undefined {
+  if (patterns.length === 0) return undefined;
+  const alternatives: string[] = [];
+  const dirForms: string[] = [];
+  for (const pattern of patterns) {
+    const withSource = path.posix.join(source, pattern);
+    alternatives.push(`${fnmatchSource(withSource)}$`, escapeRegExp(withSource));
+    if (pattern.endsWith('/')) dirForms.push(withSource.replace(/\/$/, ''));
+  }
+  const re = new RegExp(`^(?:${alternatives.join('|')})`, 's');
+  return (entry) => re.test(entry) || (dirForms.includes(entry) && isDirectory(entry));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function isDirectory(p: string): boolean {
@@ -142,6 +160,10 @@ function joinRelative(baseDir: string, entry: string): string {
 
 /** File.fnmatch without flags: `*` and `?` match any character including `/`, `[...]` classes. */
 export function fnmatchRegExp(pattern: string): RegExp {
+  return new RegExp(`^${fnmatchSource(pattern)}$`, 's');
+}
+
+function fnmatchSource(pattern: string): string {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -160,5 +182,5 @@ export function fnmatchRegExp(pattern: string): RegExp {
       re += `\\${pattern[++i]}`;
     } else re += c.replace(/[.+^${}()|\]\\/]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`, 's');
+  return re;
 }
