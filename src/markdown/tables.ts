@@ -11,46 +11,59 @@ const SEP_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FSEP_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
 const HSEP_ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
 const PIPE_CHECK = /^(?:\||.*?[^\\\n]\|)/;
+const TRAILING_BLANKS = /[ \t]+$/;
 const BOUNDARY = /^(?:\s*$|\^\s*$| {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$)/;
 
+/** Characters splitRow looks at: everything between them is copied as one slice. */
+const ROW_SPECIAL = /[`<\\|]/g;
+
 /** Split a row into cells at pipes that are not escaped and not inside code. */
-function splitRow(line: string): string[] {
-  const cells: string[] = [''];
+export function splitRow(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
   let i = 0;
-  while (i < line.length) {
-    const c = line[i];
+  for (;;) {
+    ROW_SPECIAL.lastIndex = i;
+    if (!ROW_SPECIAL.test(line)) break;
+    const at = ROW_SPECIAL.lastIndex - 1;
+    cell += line.slice(i, at);
+    const c = line[at];
     if (c === '`') {
-      let j = i;
+      let j = at;
       while (line[j] === '`') j++;
-      const delim = line.slice(i, j);
+      const delim = line.slice(at, j);
       const end = line.indexOf(delim, j);
       if (end > 0 && line[end + delim.length] !== '`') {
-        cells[cells.length - 1] += line.slice(i, end + delim.length);
+        cell += line.slice(at, end + delim.length);
         i = end + delim.length;
-        continue;
+      } else {
+        cell += delim;
+        i = j;
       }
-      cells[cells.length - 1] += delim;
-      i = j;
-    } else if (c === '<' && line.startsWith('<code', i)) {
-      const end = line.indexOf('</code>', i);
+    } else if (c === '<') {
+      const end = line.startsWith('<code', at) ? line.indexOf('</code>', at) : -1;
       if (end > 0) {
-        cells[cells.length - 1] += line.slice(i, end + 7);
+        cell += line.slice(at, end + 7);
         i = end + 7;
-        continue;
+      } else {
+        cell += c;
+        i = at + 1;
       }
-      cells[cells.length - 1] += c;
-      i++;
-    } else if (c === '\\' && line[i + 1] === '|') {
-      cells[cells.length - 1] += '|';
-      i += 2;
-    } else if (c === '|') {
-      cells.push('');
-      i++;
+    } else if (c === '\\') {
+      if (line[at + 1] === '|') {
+        cell += '|';
+        i = at + 2;
+      } else {
+        cell += c;
+        i = at + 1;
+      }
     } else {
-      cells[cells.length - 1] += c;
-      i++;
+      cells.push(cell);
+      cell = '';
+      i = at + 1;
     }
   }
+  cells.push(cell + line.slice(i));
   return cells;
 }
 
@@ -87,8 +100,13 @@ export function kramdownTable(state: StateBlock, startLine: number, endLine: num
   while (last < endLine && !state.isEmpty(last) && state.sCount[last] >= state.blkIndent && PIPE_CHECK.test(lineOf(last))) last++;
   if (last < endLine && !BOUNDARY.test(lineOf(last))) return false;
   // kramdown: at least one line must really have a pipe outside code spans
+  const split: string[][] = [];
   let hasPipe = false;
-  for (let l = startLine; l < last && !hasPipe; l++) if (splitRow(lineOf(l)).length > 1) hasPipe = true;
+  for (let l = startLine; l < last && !hasPipe; l++) {
+    const cells = splitRow(lineOf(l).replace(TRAILING_BLANKS, ''));
+    split.push(cells);
+    if (cells.length > 1) hasPipe = true;
+  }
   if (!hasPipe) return false;
   const leadingPipe = /^\s*\|/.test(first);
 
@@ -120,7 +138,8 @@ export function kramdownTable(state: StateBlock, startLine: number, endLine: num
       if (rows.length) addContainer('tbody', true);
       hasFooter = true;
     } else {
-      const cells = splitRow(text.replace(/[ \t]+$/, ''));
+      // (split above already, unless a row before it had the pipe)
+      const cells = split[l - startLine] ?? splitRow(text.replace(TRAILING_BLANKS, ''));
       if (leadingPipe && cells[0].trim() === '') cells.shift();
       if (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
       columns = Math.max(columns, cells.length);

@@ -10,26 +10,26 @@ import type { ResolvedKramdownOptions } from './options.js';
 // markdown-it's terminator set plus kramdown's span starts (quotes, '$', '|'), except the
 // characters no rule here starts at on their own, which prose is full of: ':' (only
 // markdown-it's linkify, which is off) and '.' and '-' (only as '...', '--'). Stopping at each
-// of them sent it through the whole rule chain just to be added to the text.
-// A table indexed by char code: this loop sees every character of every post.
-const TERMINATORS = new Uint8Array(128);
-for (const c of '\n!#$%&*+<=>@[\\]^_`{}~\'"') TERMINATORS[c.charCodeAt(0)] = 1;
-/** Characters that start a rule only when doubled ('..' of '...', '--'). */
-const DOUBLED = new Uint8Array(128);
-for (const c of '.-') DOUBLED[c.charCodeAt(0)] = 1;
+// of them sent it through the whole rule chain just to be added to the text ('.' and '-'
+// stop it only doubled, as in '...' and '--').
+// One regular expression search, not a loop in JavaScript: this sees every character of every post.
+const STOP = /[\n!#$%&*+<=>@[\\\]^_`{}~'"]|\.\.|--/g;
 
 /** Replacement for markdown-it's `text` rule: consume plain characters up to a possible span start. */
 export function textRule(state: StateInline, silent: boolean): boolean {
-  let pos = state.pos;
+  const start = state.pos;
   const max = state.posMax;
   const src = state.src;
-  while (pos < max) {
-    const c = src.charCodeAt(pos);
-    if (c < 128 && (TERMINATORS[c] === 1 || (DOUBLED[c] === 1 && src.charCodeAt(pos + 1) === c))) break;
-    pos++;
+  STOP.lastIndex = start;
+  let pos = max;
+  if (STOP.test(src)) {
+    const end = STOP.lastIndex;
+    // a doubled stop ('..', '--') is two characters long; the others one
+    const at = end - 2 >= start && (src.charCodeAt(end - 1) === 0x2e || src.charCodeAt(end - 1) === 0x2d) && src.charCodeAt(end - 2) === src.charCodeAt(end - 1) ? end - 2 : end - 1;
+    if (at < max) pos = at;
   }
-  if (pos === state.pos) return false;
-  if (!silent) state.pending += src.slice(state.pos, pos);
+  if (pos === start) return false;
+  if (!silent) state.pending += src.slice(start, pos);
   state.pos = pos;
   return true;
 }
