@@ -21,6 +21,26 @@ export function renderAttrs(attrs: Attrs | null | undefined): string {
   return out;
 }
 
+/**
+ * renderAttrs(attrMap(token)) without the map, for the renderer's every tag: most tokens have
+ * no attributes, and a map per tag was a ninth of what converting a post allocates. A list
+ * naming a key twice (markdown-it's attrPush allows it) still goes through the map.
+ */
+export function renderTokenAttrs(token: Pick<Token, 'attrs'>): string {
+  const attrs = token.attrs;
+  if (!attrs || attrs.length === 0) return '';
+  for (let i = 1; i < attrs.length; i++) {
+    for (let j = 0; j < i; j++) if (attrs[j][0] === attrs[i][0]) return renderAttrs(attrMap(token));
+  }
+  let out = '';
+  for (const [k, raw] of attrs) {
+    const v = String(raw);
+    if (k === 'id' && v.trim() === '') continue;
+    out += ` ${k}="${escapeAttr(v)}"`;
+  }
+  return out;
+}
+
 /** A token's attributes as a string map (markdown-it allows numbers). */
 export function attrMap(token: Pick<Token, 'attrs'>): Attrs {
   const m: Attrs = new Map();

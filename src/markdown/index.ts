@@ -17,7 +17,7 @@ import { tocPlaceholder, tocPlugin } from './toc.js';
 import { gfmEscape } from './escapes.js';
 import { kramdownTable } from './tables.js';
 import { kramdownHtmlBlock } from './html-blocks.js';
-import { renderAttrs, attrMap } from './html-attributes.js';
+import { attrMap, renderTokenAttrs } from './html-attributes.js';
 import { fenceGuard } from './fences.js';
 import { kramdownCodeBlock } from './indented-code.js';
 import { headersPlugin } from './headers.js';
@@ -141,7 +141,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): Markdown
   md.normalizeLinkText = (url) => url;
   md.inline.ruler.before('autolink', 'kramdown_email_autolink', unicodeEmailAutolink);
   // kramdown html_attributes: attributes in order, an empty id left out
-  md.renderer.renderAttrs = (token) => renderAttrs(attrMap(token));
+  md.renderer.renderAttrs = renderTokenAttrs;
   typographyPlugin(md, opts);
   blockExtensionsPlugin(md);
   spanExtensionsPlugin(md);
