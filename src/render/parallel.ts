@@ -24,6 +24,14 @@ import type { Page } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { renderDocuments, renderPages, renderSite, resetRenderState, withLocation, type DocumentSink, type Renderer } from './renderer.js';
 
+/**
+ * A render worker's young generation (V8's default is 48 MB). Rendering allocates ~0.5 MB per
+ * post, nearly all short-lived, and each scavenge costs about what survives it: with four
+ * times the room, a worker of the 4,000-post build scavenged 43 times instead of 120, in
+ * 295 ms of CPU instead of 356-398.
+ */
+const WORKER_YOUNG_GENERATION_MB = 192;
+
 /** Below this many documents, starting workers costs more than it saves. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 200;
 
@@ -71,7 +79,7 @@ export class RenderWorkers {
   resize(count: number): void {
     const script = workerScript();
     while (script && this.workers.length < count) {
-      const worker = new Worker(script, { env: process.env });
+      const worker = new Worker(script, { env: process.env, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const early = (err: Error) => (this.broken ??= err);
       worker.on('error', early);
       worker.once('exit', () => this.broken ??= new Error('a render worker exited before rendering'));
