@@ -1,6 +1,6 @@
 // Zone offsets are remembered per UTC day; around transitions they must still be exact.
 import { describe, expect, it } from 'vitest';
-import { zoneOffsetAt } from '../../src/utils/time.js';
+import { isValidTimeZone, zoneOffsetAt } from '../../src/utils/time.js';
 
 function exact(ms: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(ms));
@@ -34,5 +34,23 @@ describe('zoneOffsetAt', () => {
       expect(zoneOffsetAt(ms, 'UTC')).toBe(exact(ms, 'UTC'));
     }
     expect(zoneOffsetAt(Date.UTC(2023, 0, 1), undefined)).toBe(-new Date(Date.UTC(2023, 0, 1)).getTimezoneOffset() || 0);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  const formatterAccepts = (name: string) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('accepts what a formatter accepts, and nothing else', () => {
+    const names = ['UTC', 'utc', 'Etc/UTC', 'GMT', 'US/Pacific', 'Asia/Seoul', 'America/Argentina/Buenos_Aires', 'Europe/Kyiv', 'Asia/Calcutta', 'Nowhere/Special', 'UTC+9', '', 'asia/seoul', 'Local'];
+    for (const name of [...names, ...Intl.supportedValuesOf('timeZone').filter((_, i) => i % 7 === 0)]) {
+      expect(isValidTimeZone(name), name).toBe(formatterAccepts(name));
+    }
   });
 });
