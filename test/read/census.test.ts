@@ -47,3 +47,19 @@ describe('countPosts', () => {
     fs.rmSync(outside, { recursive: true, force: true });
   });
 });
+
+describe('countPosts and symlinked folders', () => {
+  it('does not follow a _posts folder that is a symlink', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-census-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'utterson-outside-'));
+    fs.writeFileSync(path.join(outside, '2020-01-01-secret.md'), 'secret');
+    fs.symlinkSync(outside, path.join(dir, '_posts'));
+    fs.mkdirSync(path.join(dir, 'ko'));
+    fs.symlinkSync(outside, path.join(dir, 'ko', '_posts'));
+    fs.mkdirSync(path.join(dir, '.hidden', '_posts'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.hidden', '_posts', '2020-01-01-h.md'), 'h');
+    expect(countPosts(dir)).toEqual({ files: 0, bytes: 0, paths: [] });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+});
