@@ -147,11 +147,14 @@ const NOT_PLAIN = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\//;
 
 /**
  * path.posix.join(dir, rel) for a normalized `dir`: a plain `rel` (every directory entry the
- * reader filters) is appended without normalizing both again (three joins per entry).
+ * reader filters; `/_posts/…` is plain too, its one leading slash dropped as join drops it) is
+ * appended without normalizing both again (three joins per entry).
  */
 function joinPlain(dir: string, rel: string): string {
-  if (rel === '' || dir === '' || NOT_PLAIN.test(rel)) return path.posix.join(dir, rel);
-  return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+  if (rel === '' && dir !== '') return dir; // (dir is normalized already)
+  const plain = rel.charCodeAt(0) === 0x2f && rel.charCodeAt(1) !== 0x2f ? rel.slice(1) : rel;
+  if (plain === '' || dir === '' || NOT_PLAIN.test(plain)) return path.posix.join(dir, rel);
+  return dir.endsWith('/') ? dir + plain : `${dir}/${plain}`;
 }
 
 function joinRelative(baseDir: string, entry: string): string {
