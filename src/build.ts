@@ -13,6 +13,7 @@ import { createContext, readSite } from './read/reader.js';
 import { countPosts } from './read/census.js';
 import { readAhead, type ReadAhead } from './read/read-ahead.js';
 import { SassThread } from './sass/offload.js';
+import { stopEarlyWorker } from './render/early-worker.js';
 import { MIN_DOCUMENTS_FOR_WORKERS, RenderWorkers, renderSiteParallel, workerCountFor } from './render/parallel.js';
 import { RenderProfile } from './render/profile.js';
 import { createRenderer, renderSite, type DocumentSink } from './render/renderer.js';
@@ -62,7 +63,10 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
   const { cwd = process.cwd(), jobs: requestedJobs, profile: wantProfile, ...overrides } = options;
   const { config, files } = loadConfig(overrides, cwd);
   hooks.onConfig?.(config, files);
-  if (config.incremental === true) return buildIncrementally({ ...overrides, cwd }, config);
+  if (config.incremental === true) {
+    stopEarlyWorker(); // (an incremental build renders on one thread)
+    return buildIncrementally({ ...overrides, cwd }, config);
+  }
   return withTimeZone(config.timezone, async () => {
     const diagnostics: Diagnostic[] = [];
     const dest = path.resolve(String(config.destination));
@@ -86,6 +90,7 @@ export async function build(options: BuildOptions = {}, hooks: BuildHooks = {}):
       const jobs = requestedJobs ?? (census.bytes > ONE_THREAD_ABOVE_CHARS ? 1 : defaultJobs());
       workers.resize(workerCountFor(census.files, jobs));
     }
+    stopEarlyWorker(); // unless the pool adopted it
     try {
       const site = readAndGenerate(config, diagnostics);
       lap('read');

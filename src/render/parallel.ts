@@ -22,15 +22,8 @@ import type { Document } from '../site/document.js';
 import { Excerpt } from '../site/excerpt.js';
 import type { Page } from '../site/page.js';
 import type { Site } from '../site/site.js';
+import { newRenderWorker, takeEarlyWorker } from './early-worker.js';
 import { renderDocuments, renderPages, renderSite, resetRenderState, withLocation, type DocumentSink, type Renderer } from './renderer.js';
-
-/**
- * A render worker's young generation (V8's default is 48 MB). Rendering allocates ~0.5 MB per
- * post, nearly all short-lived, and each scavenge costs about what survives it: with four
- * times the room, a worker of the 4,000-post build scavenged 43 times instead of 120, in
- * 295 ms of CPU instead of 356-398.
- */
-const WORKER_YOUNG_GENERATION_MB = 192;
 
 /** Below this many documents, starting workers costs more than it saves. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 200;
@@ -43,7 +36,7 @@ export interface ParallelOptions {
 
 export type WorkerRequest =
   /** Read the site, then wait: sent as soon as the worker starts, so it reads while the main thread does. */
-  | { type: 'read'; overrides: ConfigOverrides; cwd: string }
+  | { type: 'read'; overrides: ConfigOverrides; cwd: string; zone: number[] }
   /**
    * Render what the counter hands out. With `stagingDir`, write each output there (except the
    * destinations in `shared`, which several sources write and the main thread settles).
@@ -79,11 +72,11 @@ export class RenderWorkers {
   resize(count: number): void {
     const script = workerScript();
     while (script && this.workers.length < count) {
-      const worker = new Worker(script, { env: process.env, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = takeEarlyWorker() ?? newRenderWorker(script);
       const early = (err: Error) => (this.broken ??= err);
       worker.on('error', early);
       worker.once('exit', () => this.broken ??= new Error('a render worker exited before rendering'));
-      const request: WorkerRequest = { type: 'read', overrides: this.overrides, cwd: this.cwd };
+      const request: WorkerRequest = { type: 'read', overrides: this.overrides, cwd: this.cwd, zone: zoneProbe() };
       worker.postMessage(request);
       this.workers.push(worker);
     }
@@ -115,6 +108,15 @@ export class RenderWorkers {
   async stop(): Promise<void> {
     await Promise.all([...this.workers.splice(0).map((w) => w.terminate()), ...this.retiring.splice(0)]);
   }
+}
+
+/**
+ * The local time zone's offsets at a few instants. A thread's zone is fixed when it first does
+ * local-time arithmetic: a worker started early (early-worker.ts) that had done so before the
+ * build set TZ would see another zone; it then renders nothing (a 'mismatch').
+ */
+export function zoneProbe(): number[] {
+  return [Date.UTC(2000, 0, 1), Date.UTC(2000, 6, 1), Date.UTC(2024, 0, 1), Date.UTC(2024, 6, 1)].map((t) => new Date(t).getTimezoneOffset());
 }
 
 /** A `next()` for renderDocuments that hands out one index once. */
@@ -310,6 +312,10 @@ export async function renderSiteParallel(
   if (failure) {
     await stopAll();
     throw failure;
+  }
+  // what no one took: the workers all declined (a mismatch) while the main thread stood aside
+  for (let i = Atomics.add(next, 0, 1); i < docs.length; i = Atomics.add(next, 0, 1)) {
+    renderDocuments(renderer, docs, oneIndex(i), sink && ((_index, doc) => sink(doc)));
   }
 
   // A worker that read a different site rendered nothing; the main thread did its share.

@@ -10,10 +10,12 @@ import { BuildError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Site } from '../site/site.js';
 import { Excerpt } from '../site/excerpt.js';
 import { OutputWriter } from '../write/writer.js';
-import { PageClaims, pageSignatureOf, renderOrder, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
+import { PageClaims, pageSignatureOf, renderOrder, zoneProbe, signatureOf, type WorkerMessage, type WorkerRequest } from './parallel.js';
 import { createRenderer, renderDocuments, type Renderer } from './renderer.js';
 
 const port = parentPort!;
+// Tests: a worker whose time zone was fixed before the build set TZ (see zoneProbe).
+if (process.env.UTTERSON_TEST_EARLY_DATE === '1') new Date(2020, 0, 1).getHours();
 const send = (m: WorkerMessage) => port.postMessage(m);
 const report = (err: unknown) => {
   const diagnostic: Diagnostic = err instanceof BuildError ? err.diagnostic : { severity: 'error', message: (err as Error).message ?? String(err) };
@@ -22,6 +24,8 @@ const report = (err: unknown) => {
 
 let site: Site | undefined;
 let readFailure: unknown;
+/** This thread sees another time zone than the main thread (see zoneProbe). */
+let otherZone = false;
 const diagnostics: Diagnostic[] = [];
 /** The documents' renderer, kept for the pages. */
 let pageRenderer: Renderer | undefined;
@@ -31,6 +35,8 @@ let shared = new Set<string>();
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'read') {
     // A failure is reported once rendering is asked for: the main thread may not need this worker.
+    otherZone = zoneProbe().join() !== request.zone.join();
+    if (otherZone) return; // it will render nothing (see render)
     try {
       const { config } = loadConfig(request.overrides, request.cwd);
       site = readAndGenerate(config, diagnostics);
@@ -40,6 +46,7 @@ port.on('message', (request: WorkerRequest) => {
     return;
   }
   try {
+    if (otherZone && request.type === 'render') return void send({ type: 'mismatch', signature: 'another time zone' });
     if (readFailure !== undefined || !site) throw readFailure ?? new Error('render requested before read');
     if (request.type === 'render') render(site, request);
     else renderPages(site, request);
