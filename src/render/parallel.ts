@@ -36,7 +36,7 @@ export interface ParallelOptions {
 
 export type WorkerRequest =
   /** Read the site, then wait: sent as soon as the worker starts, so it reads while the main thread does. */
-  | { type: 'read'; overrides: ConfigOverrides; cwd: string; zone: number[] }
+  | { type: 'read'; overrides: ConfigOverrides; cwd: string; zone: string[] }
   /**
    * Render what the counter hands out. With `stagingDir`, write each output there (except the
    * destinations in `shared`, which several sources write and the main thread settles).
@@ -111,12 +111,14 @@ export class RenderWorkers {
 }
 
 /**
- * The local time zone's offsets at a few instants. A thread's zone is fixed when it first does
- * local-time arithmetic: a worker started early (early-worker.ts) that had done so before the
- * build set TZ would see another zone; it then renders nothing (a 'mismatch').
+ * The local time zone as a thread sees it: a few instants written in local time, with the
+ * offset and the zone's name (zones with the same offsets differ in name, as %Z writes them).
+ * A thread's zone is fixed when it first does local-time arithmetic: a worker started early
+ * (early-worker.ts) that had done so before the build set TZ would see another zone; it then
+ * renders nothing (a 'mismatch').
  */
-export function zoneProbe(): number[] {
-  return [Date.UTC(2000, 0, 1), Date.UTC(2000, 6, 1), Date.UTC(2024, 0, 1), Date.UTC(2024, 6, 1)].map((t) => new Date(t).getTimezoneOffset());
+export function zoneProbe(): string[] {
+  return [Date.UTC(2000, 0, 1), Date.UTC(2000, 6, 1), Date.UTC(2024, 0, 1), Date.UTC(2024, 6, 1)].map((t) => new Date(t).toString());
 }
 
 /** A `next()` for renderDocuments that hands out one index once. */

@@ -36,7 +36,7 @@ port.on('message', (request: WorkerRequest) => {
   if (request.type === 'read') {
     // A failure is reported once rendering is asked for: the main thread may not need this worker.
     otherZone = zoneProbe().join() !== request.zone.join();
-    if (otherZone) return; // it will render nothing (see render)
+    if (otherZone) return; // asked to render, it answers with a mismatch
     try {
       const { config } = loadConfig(request.overrides, request.cwd);
       site = readAndGenerate(config, diagnostics);
