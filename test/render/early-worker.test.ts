@@ -30,57 +30,54 @@ function makeSite(posts: number, config: string): string {
   return dir;
 }
 
+/** Every HTML file of `b` as in `a`. */
+function expectSameHtml(a: string, b: string): void {
+  const all = (root: string) => fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort();
+  const files = all(a);
+  expect(all(b)).toEqual(files);
+  for (const f of files) expect(fs.readFileSync(path.join(b, f), 'utf8'), f).toBe(fs.readFileSync(path.join(a, f), 'utf8'));
+}
+
+/**
+ * Builds `src` on one thread into `<src>-one`, then into `<src>-two` with an early worker
+ * (all the rendering on it), started while the process zone is UTC and left to load its
+ * modules before the build sets the site's zone: the worst case (it takes ~0.3 s; were it
+ * still loading, this would only prove less). `env` is set for the worker's start.
+ */
+async function buildWithEarlyWorker(src: string, env: Record<string, string> = {}) {
+  const saved = { ...process.env };
+  try {
+    process.env.TZ = 'UTC';
+    await build({ source: src, destination: `${src}-one`, jobs: 1 });
+    Object.assign(process.env, env);
+    startEarlyWorker(workerScript()!);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // (all on the worker: the main thread would render these small posts before it is ready)
+    process.env.UTTERSON_FORCE_WORKERS = '1';
+    return await build({ source: src, destination: `${src}-two`, jobs: 2 });
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
 describe('the early render worker', () => {
   it('is adopted by the build, and dates come out in the configured zone, as on one thread', async () => {
-    const tz = process.env.TZ;
-    process.env.TZ = 'UTC'; // the worker starts before the build sets the site's zone
-    try {
-      const src = makeSite(MIN_DOCUMENTS_FOR_WORKERS + 20, 'timezone: Asia/Seoul\ntime: "2025-01-01 12:00:00 +0000"\n');
-      await build({ source: src, destination: `${src}-one`, jobs: 1 });
-      startEarlyWorker(workerScript()!);
-      // The worst case: the worker has loaded its modules before the build sets the zone
-      // (it takes ~0.3 s; were it still loading, this would only prove less).
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      // (all on the worker: the main thread would render these small posts before it is ready)
-      process.env.UTTERSON_FORCE_WORKERS = '1';
-      const parallel = await build({ source: src, destination: `${src}-two`, jobs: 2 }).finally(() => delete process.env.UTTERSON_FORCE_WORKERS);
-      expect(takeEarlyWorker()).toBeUndefined(); // adopted (or stopped)
-      expect(parallel.diagnostics.find((d) => d.message.startsWith('Rendered '))?.message).toMatch(/on 2 threads \((?!0 )\d+ by workers\)/);
-      for (const name of fs.readdirSync(path.join(`${src}-one`, '2020/03/01'))) {
-        const one = fs.readFileSync(path.join(`${src}-one`, '2020/03/01', name), 'utf8');
-        expect(one).toMatch(/\+0900/);
-        expect(fs.readFileSync(path.join(`${src}-two`, '2020/03/01', name), 'utf8')).toBe(one);
-      }
-      const all = (root: string) => fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort();
-      const files = all(`${src}-one`);
-      expect(all(`${src}-two`)).toEqual(files);
-      for (const f of files) expect(fs.readFileSync(path.join(`${src}-two`, f), 'utf8'), f).toBe(fs.readFileSync(path.join(`${src}-one`, f), 'utf8'));
-    } finally {
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
-    }
+    const src = makeSite(MIN_DOCUMENTS_FOR_WORKERS + 20, 'timezone: Asia/Seoul\ntime: "2025-01-01 12:00:00 +0000"\n');
+    const parallel = await buildWithEarlyWorker(src);
+    expect(takeEarlyWorker()).toBeUndefined(); // adopted (or stopped)
+    expect(parallel.diagnostics.find((d) => d.message.startsWith('Rendered '))?.message).toMatch(/on 2 threads \((?!0 )\d+ by workers\)/);
+    for (const name of fs.readdirSync(path.join(`${src}-one`, '2020/03/01'))) expect(fs.readFileSync(path.join(`${src}-one`, '2020/03/01', name), 'utf8')).toMatch(/\+0900/);
+    expectSameHtml(`${src}-one`, `${src}-two`);
   });
 
   it('renders nothing when it saw another time zone; the main thread renders it all', async () => {
-    const tz = process.env.TZ;
-    process.env.TZ = 'UTC';
-    process.env.UTTERSON_TEST_EARLY_DATE = '1'; // the worker fixes its zone as it starts
-    try {
-      const src = makeSite(MIN_DOCUMENTS_FOR_WORKERS + 20, 'timezone: Asia/Seoul\n');
-      await build({ source: src, destination: `${src}-one`, jobs: 1 });
-      startEarlyWorker(workerScript()!);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      process.env.UTTERSON_FORCE_WORKERS = '1';
-      const parallel = await build({ source: src, destination: `${src}-two`, jobs: 2 }).finally(() => delete process.env.UTTERSON_FORCE_WORKERS);
-      expect(parallel.diagnostics.find((d) => d.message.startsWith('Rendered 220'))?.message).toMatch(/\(0 by workers\)/);
-      const sample = fs.readFileSync(path.join(`${src}-one`, '2020/03/01/p0.html'), 'utf8');
-      expect(sample).toMatch(/\+0900/);
-      expect(fs.readFileSync(path.join(`${src}-two`, '2020/03/01/p0.html'), 'utf8')).toBe(sample);
-    } finally {
-      delete process.env.UTTERSON_TEST_EARLY_DATE;
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
-    }
+    const src = makeSite(MIN_DOCUMENTS_FOR_WORKERS + 20, 'timezone: Asia/Seoul\n');
+    // the worker fixes its zone as it starts
+    const parallel = await buildWithEarlyWorker(src, { UTTERSON_TEST_EARLY_DATE: '1' });
+    expect(parallel.diagnostics.find((d) => d.message.startsWith('Rendered 220'))?.message).toMatch(/\(0 by workers\)/);
+    expect(fs.readFileSync(path.join(`${src}-one`, '2020/03/01/p0.html'), 'utf8')).toMatch(/\+0900/);
+    expectSameHtml(`${src}-one`, `${src}-two`);
   });
 
   it('is started by `utterson build` on a large site, with the same output as one thread', async () => {
@@ -90,9 +87,7 @@ describe('the early render worker', () => {
     const r = spawnSync(process.execPath, [bin, 'build', '-V', '-s', src, '-d', `${src}-two`], { encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Kolkata' } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Rendered 220 documents on \d+ threads/);
-    const all = (root: string) => fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort();
-    expect(all(`${src}-two`)).toEqual(all(`${src}-one`));
-    for (const f of all(`${src}-one`)) expect(fs.readFileSync(path.join(`${src}-two`, f), 'utf8'), f).toBe(fs.readFileSync(path.join(`${src}-one`, f), 'utf8'));
+    expectSameHtml(`${src}-one`, `${src}-two`);
   });
 
   it('is stopped when the site is too small for workers', async () => {
