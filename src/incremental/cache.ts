@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { listFolder } from '../utils/list-folder.js';
 
 export const CACHE_DIR = '.utterson-cache';
 const CACHE_FILE = 'incremental-v1.json';
@@ -89,13 +90,7 @@ export function stampOf(file: string, previous?: FileStamp): FileStamp | undefin
 export function filesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listFolder(d)) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) out.push(p);

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { listFolder } from '../utils/list-folder.js';
 
 export interface PostCensus {
   files: number;
@@ -24,13 +25,7 @@ export function countPosts(source: string): PostCensus {
   const found: string[] = [];
   const paths: string[] = [];
   const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listFolder(dir)) {
       if (e.name.startsWith('.')) continue;
       const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
@@ -46,13 +41,7 @@ export function countPosts(source: string): PostCensus {
     if (fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) walk(dir);
   };
   walkFolder(`${root}/_posts`);
-  let top: fs.Dirent[] = [];
-  try {
-    top = fs.readdirSync(root, { withFileTypes: true });
-  } catch {
-    /* no source: nothing to count */
-  }
-  for (const d of top) if (d.isDirectory() && !d.name.startsWith('.')) walkFolder(`${root}/${d.name}/_posts`);
+  for (const d of listFolder(root)) if (d.isDirectory() && !d.name.startsWith('.')) walkFolder(`${root}/${d.name}/_posts`);
   const step = Math.max(1, found.length / SIZE_SAMPLE);
   let sampled = 0;
   let sampledBytes = 0;

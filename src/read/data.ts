@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { BuildError } from '../diagnostics/diagnostic.js';
 import type { Hash } from '../utils/merge.js';
 import { readUtf8 } from './front-matter.js';
+import { listFolder } from '../utils/list-folder.js';
 import { loadYaml, YamlError } from './yaml.js';
 
 const DATA_EXT = /\.(ya?ml|json|csv|tsv)$/i;
@@ -21,12 +22,7 @@ export interface DataReadOptions {
 
 export function readDataDir(dir: string, options: DataReadOptions): Hash {
   const data: Hash = {};
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return data;
-  }
+  const entries = listFolder(dir);
   // Dir["*.{yaml,yml,json,csv,tsv}"] + directories: files first, each group sorted as the glob returns them.
   const files = entries.filter((e) => !e.name.startsWith('.') && DATA_EXT.test(e.name) && !isDir(dir, e)).map((e) => e.name).sort();
   const dirs = entries.filter((e) => !e.name.startsWith('.') && isDir(dir, e)).map((e) => e.name).sort();

@@ -12,6 +12,7 @@ import { pairKey } from '../../../i18n/pairing.js';
 import type { FlagSpec } from '../../args.js';
 import { EXIT_BUILD_FAILED } from '../../command.js';
 import type { Logger } from '../../log.js';
+import { listFolder } from '../../../utils/list-folder.js';
 
 export const SITE_FLAGS: FlagSpec[] = [
   { key: 'source', type: 'string', aliases: ['-s', '--source'], help: 'Source directory (defaults to ./)' },
@@ -87,13 +88,7 @@ export function usedPairIds(site: ComposeSite): Set<string> {
   const key = site.pairKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`^${key}:[ \\t]*['"]?([^'"#\\r\\n]+?)['"]?[ \\t]*(?:#.*)?$`, 'm');
   const walk = (dir: string, depth: number) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listFolder(dir)) {
       if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === '_site') continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
